@@ -1,0 +1,6 @@
+namespace DanY.Bench;
+
+internal static class Program
+{
+    public static int Main() => 0;
+}

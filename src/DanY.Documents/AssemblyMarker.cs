@@ -1,0 +1,4 @@
+namespace DanY.Documents;
+
+/// <summary>Marks the assembly.</summary>
+public static class DocumentsAssembly;

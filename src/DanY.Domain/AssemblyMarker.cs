@@ -1,0 +1,3 @@
+namespace DanY.Domain;
+/// <summary>Marks the assembly.</summary>
+public static class DomainAssembly;

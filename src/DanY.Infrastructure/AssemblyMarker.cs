@@ -1,0 +1,4 @@
+namespace DanY.Infrastructure;
+
+/// <summary>Marks the assembly.</summary>
+public static class InfrastructureAssembly;

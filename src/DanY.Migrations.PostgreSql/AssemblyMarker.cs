@@ -1,0 +1,4 @@
+namespace DanY.Migrations.PostgreSql;
+
+/// <summary>Marks the assembly.</summary>
+public static class MigrationsPostgreSqlAssembly;

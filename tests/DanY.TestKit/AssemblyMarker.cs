@@ -1,0 +1,4 @@
+namespace DanY.TestKit;
+
+/// <summary>Marks the assembly.</summary>
+public static class TestKitAssembly;
