@@ -1,8 +1,13 @@
 using System.CommandLine;
+using System.Text;
 using DanY.Cli.Commands;
 
+Console.OutputEncoding = Encoding.UTF8;
 // Each feature contributes one command tree; keep this list in the order `dany --help` shows it.
 var root = new RootCommand("DanY (Dân ý): lấy ý kiến dự thảo văn kiện và nắm tình hình Nhân dân.");
+root.Options.Add(CliHost.ProviderOption);
+root.Options.Add(CliHost.ConnectionOption);
+root.Options.Add(CliHost.DataPathOption);
 foreach (var command in new[]
 {
     DatabaseCommands.Migrate(),

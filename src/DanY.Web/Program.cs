@@ -1,6 +1,19 @@
+using DanY.Web.Features.Accounts;
+using DanY.Web.Features.Auditing;
+using DanY.Web.Features.Units;
+using DanY.Web.Shared;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddDanYPlatform();
+builder.Services.AddAccountsFeature();
+builder.Services.AddUnitsFeature();
+builder.Services.AddAuditingFeature();
+
 var app = builder.Build();
-app.MapGet("/", () => "DanY");
+await app.InitialiseDanYAsync();
+app.UseDanYPlatform();
+app.MapDanYPlatform();
+app.MapUnitsFeature();
 app.Run();
 
 /// <summary>Entry point, visible to the test host.</summary>

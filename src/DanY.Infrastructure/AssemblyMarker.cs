@@ -1,4 +1,0 @@
-namespace DanY.Infrastructure;
-
-/// <summary>Marks the assembly.</summary>
-public static class InfrastructureAssembly;
