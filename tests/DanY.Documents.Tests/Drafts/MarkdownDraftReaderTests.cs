@@ -70,8 +70,8 @@ public sealed class MarkdownDraftReaderTests
     public void Invalid_utf8_is_refused()
     {
         byte[] bad = [0x23, 0x20, 0xC3, 0x28, 0xFF];
-        var ex = Assert.Throws<Intake.DocumentRejectedException>(() => MarkdownDraftReader.Read(new MemoryStream(bad)));
-        Assert.Equal(Intake.RejectionReason.BadEncoding, ex.Reason);
+        var ex = Assert.Throws<DanY.Documents.Intake.DocumentRejectedException>(() => MarkdownDraftReader.Read(new MemoryStream(bad)));
+        Assert.Equal(DanY.Documents.Intake.RejectionReason.BadEncoding, ex.Reason);
     }
 }
 
