@@ -7,6 +7,7 @@ foreach (var command in new[]
 {
     DatabaseCommands.Migrate(),
     DatabaseCommands.Seed(),
+    ClassifyCommands.Create(),
 })
 {
     root.Subcommands.Add(command);
