@@ -12,6 +12,7 @@ foreach (var command in new[]
 {
     DatabaseCommands.Migrate(),
     DatabaseCommands.Seed(),
+    ClassifyCommands.Create(),
 })
 {
     root.Subcommands.Add(command);
