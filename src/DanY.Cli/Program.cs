@@ -7,6 +7,8 @@ foreach (var command in new[]
 {
     DatabaseCommands.Migrate(),
     DatabaseCommands.Seed(),
+    SynthesisCommands.Synthesize(),
+    SynthesisCommands.Pairs(),
 })
 {
     root.Subcommands.Add(command);
