@@ -38,24 +38,128 @@ public static class VietnameseText
     }
 
     /// <summary>
-    /// Normalised, lower-cased (Vietnamese rules), diacritics removed and đ folded to d:
-    /// the form in which "de nghi tang luong" matches "Đề nghị tăng lương".
+    /// Lower-cased, diacritics removed and đ folded to d, whatever the input's Unicode form or tone
+    /// placement: the form in which "de nghi tang luong" matches "Đề nghị tăng lương".
     /// </summary>
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string nfd = text.Normalize(NormalizationForm.FormD);
-        var output = new StringBuilder(nfd.Length);
-        foreach (char c in nfd)
+        if (text.Length == 0) return text;
+        return string.Create(FoldedLength(text), text, static (span, source) => FoldInto(source, span));
+    }
+
+    /// <summary>Length of <see cref="Fold(string)"/>'s result for <paramref name="text"/>.</summary>
+    public static int FoldedLength(ReadOnlySpan<char> text)
+    {
+        int n = 0;
+        foreach (char c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            output.Append(c switch
+            if (FoldTable[c] != '\0') n++;
+        }
+        return n;
+    }
+
+    /// <summary>Folds <paramref name="text"/> into <paramref name="destination"/>; returns the number of chars written.</summary>
+    public static int FoldInto(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        int n = 0;
+        foreach (char c in text)
+        {
+            char f = FoldTable[c];
+            if (f != '\0') destination[n++] = f;
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// The key under which two texts count as the same submission: NFC, case folded, runs of
+    /// white space collapsed and trimmed. Tone placement and diacritics are kept (a copy typed
+    /// without accents is a near duplicate, not an exact one).
+    /// </summary>
+    public static string ExactKey(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string nfc = IsAsciiOrNfc(text) ? text : text.Normalize(NormalizationForm.FormC);
+        var output = new StringBuilder(nfc.Length);
+        bool space = false;
+        foreach (char c in nfc)
+        {
+            if (char.IsWhiteSpace(c))
             {
-                '\u0111' or '\u0110' or '\u00F0' or '\u00D0' => 'd',
-                _ => char.ToLowerInvariant(c),
-            });
+                space = output.Length > 0;
+                continue;
+            }
+            if (space) output.Append(' ');
+            space = false;
+            output.Append(char.ToLowerInvariant(c));
         }
         return output.ToString();
+    }
+
+    /// <summary>Runs of white space (tabs, no-break spaces, line breaks) become one space; ends trimmed.</summary>
+    public static string CollapseWhitespace(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var output = new StringBuilder(text.Length);
+        bool space = false;
+        foreach (char c in text)
+        {
+            if (char.IsWhiteSpace(c) || c == '\uFEFF')
+            {
+                space = output.Length > 0;
+                continue;
+            }
+            if (space) output.Append(' ');
+            space = false;
+            output.Append(c);
+        }
+        return output.ToString();
+    }
+
+    private static bool IsAsciiOrNfc(string text)
+    {
+        foreach (char c in text)
+        {
+            if (c >= '\u0300' && c <= '\u036F') return false;
+        }
+        return text.IsNormalized(NormalizationForm.FormC);
+    }
+
+    // One entry per UTF-16 code unit: the folded letter, or '\0' for a combining mark (dropped).
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        Span<char> one = stackalloc char[1];
+        for (int i = 0; i <= char.MaxValue; i++)
+        {
+            char c = (char)i;
+            if (char.IsSurrogate(c))
+            {
+                table[i] = c;
+                continue;
+            }
+            UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark)
+            {
+                table[i] = '\0';
+                continue;
+            }
+            if (c is '\u0111' or '\u0110' or '\u00F0' or '\u00D0')
+            {
+                table[i] = 'd';
+                continue;
+            }
+            char baseChar = c;
+            if (c >= '\u00C0' && char.IsLetter(c))
+            {
+                string decomposed = c.ToString().Normalize(NormalizationForm.FormD);
+                if (decomposed.Length > 0 && char.IsLetter(decomposed[0])) baseChar = decomposed[0];
+            }
+            table[i] = char.ToLowerInvariant(baseChar);
+        }
+        return table;
     }
 
     private static bool IsWordChar(char c) =>

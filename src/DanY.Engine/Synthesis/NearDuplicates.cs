@@ -1,0 +1,98 @@
+using System.Numerics;
+
+namespace DanY.Engine.Synthesis;
+
+/// <summary>
+/// Near-duplicate candidates by one-permutation MinHash over word 3-shingles of the folded text,
+/// banded LSH, then verified on the estimated Jaccard similarity.
+/// </summary>
+internal static class NearDuplicates
+{
+    public const int Bins = 64;
+    private const int RowsPerBand = 3;
+    private const int Bands = Bins / RowsPerBand;
+    private const int BucketKeep = 4;
+
+    public static ulong[] Signature(ReadOnlySpan<ulong> tokens)
+    {
+        var sig = new ulong[Bins];
+        Array.Fill(sig, ulong.MaxValue);
+        if (tokens.Length == 0) return sig;
+        int shingles = Math.Max(1, tokens.Length - 2);
+        for (int i = 0; i < shingles; i++)
+        {
+            ulong h = tokens.Length < 3
+                ? StableHash.Mix(tokens[i] ^ 0x1234567UL)
+                : StableHash.Combine(StableHash.Combine(tokens[i], tokens[i + 1]), tokens[i + 2]);
+            int bin = (int)(h >> 58);
+            ulong v = h & 0x03FF_FFFF_FFFF_FFFFUL;
+            if (v < sig[bin]) sig[bin] = v;
+        }
+        // Densify: an empty bin borrows from the next filled one, with a bin-specific twist.
+        for (int b = 0; b < Bins; b++)
+        {
+            if (sig[b] != ulong.MaxValue) continue;
+            for (int step = 1; step < Bins; step++)
+            {
+                ulong other = sig[(b + step) % Bins];
+                if (other != ulong.MaxValue && other < (1UL << 58))
+                {
+                    sig[b] = StableHash.Mix(other + (ulong)step) >> 6;
+                    break;
+                }
+            }
+        }
+        return sig;
+    }
+
+    public static double Similarity(ulong[] a, ulong[] b)
+    {
+        int same = 0;
+        for (int i = 0; i < Bins; i++)
+        {
+            if (a[i] == b[i]) same++;
+        }
+        return same / (double)Bins;
+    }
+
+    /// <summary>Calls <paramref name="onCandidate"/>(earlier, later, similarity) for each verified pair, in a deterministic order.</summary>
+    public static void FindPairs(IReadOnlyList<ulong[]?> signatures, double minSimilarity, Action<int, int, double> onCandidate)
+    {
+        var buckets = new Dictionary<ulong, int[]>[Bands];
+        for (int b = 0; b < Bands; b++) buckets[b] = new Dictionary<ulong, int[]>();
+        var seen = new HashSet<int>();
+        for (int doc = 0; doc < signatures.Count; doc++)
+        {
+            var sig = signatures[doc];
+            if (sig is null) continue;
+            seen.Clear();
+            for (int band = 0; band < Bands; band++)
+            {
+                ulong key = (ulong)band;
+                for (int r = 0; r < RowsPerBand; r++) key = StableHash.Combine(key, sig[band * RowsPerBand + r]);
+                if (!buckets[band].TryGetValue(key, out var members))
+                {
+                    members = new int[BucketKeep + 1];
+                    buckets[band][key] = members;
+                }
+                int count = members[0];
+                for (int k = 1; k <= count; k++)
+                {
+                    int other = members[k];
+                    if (!seen.Add(other)) continue;
+                    double s = Similarity(sig, signatures[other]!);
+                    if (s >= minSimilarity) onCandidate(other, doc, s);
+                }
+                // Keep the first member (the anchor of big campaigns) and a rolling window of the latest.
+                if (count < BucketKeep) members[++members[0]] = doc;
+                else
+                {
+                    for (int k = 2; k < BucketKeep; k++) members[k] = members[k + 1];
+                    members[BucketKeep] = doc;
+                }
+            }
+        }
+    }
+
+    internal static int PopCount(ulong x) => BitOperations.PopCount(x);
+}

@@ -1,0 +1,230 @@
+using DanY.Engine.Text;
+
+namespace DanY.Engine.Synthesis;
+
+/// <summary>Assignments per comment and the synthesis document (sections → groups → counts, wording, sources).</summary>
+internal static class Summaries
+{
+    public static SynthesisResult Build(IReadOnlyList<CommentInput> comments, IReadOnlyList<DraftSection> draft, SynthesisOptions options,
+        int[] uniqueOf, int[] firstComment, AnalysedText[] texts, UnionFind dups, NoiseReason[] noise, Grouping grouping,
+        TermWeights weights, List<string> sectionRefs)
+    {
+        int n = comments.Count;
+        // Duplicate groups of two or more comments; campaigns are those spanning many senders.
+        var dupSize = new Dictionary<int, int>();
+        for (int i = 0; i < n; i++)
+        {
+            int r = dups.Find(i);
+            dupSize[r] = dupSize.GetValueOrDefault(r) + 1;
+        }
+        var dupUnits = new Dictionary<int, HashSet<string>>();
+        for (int i = 0; i < n; i++)
+        {
+            int r = dups.Find(i);
+            if (dupSize[r] < options.CampaignMinSenders) continue;
+            if (!dupUnits.TryGetValue(r, out var set)) dupUnits[r] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(comments[i].UnitCode ?? "");
+        }
+        bool IsCampaign(int root) => dupUnits.TryGetValue(root, out var s) && s.Count >= options.CampaignMinSenders;
+
+        var assignments = new CommentAssignment[n];
+        var groupMembers = new List<int>[grouping.GroupCount];
+        for (int g = 0; g < groupMembers.Length; g++) groupMembers[g] = [];
+        var pointGroups = new List<string>();
+        var seenGroups = new HashSet<int>();
+        int duplicateComments = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int u = uniqueOf[i];
+            int root = dups.Find(i);
+            string? dupGroup = dupSize[root] >= 2 ? "D" + comments[root].Id : null;
+            if (dupGroup is not null && root != i) duplicateComments++;
+            pointGroups.Clear();
+            seenGroups.Clear();
+            foreach (var p in grouping.DocPoints[u])
+            {
+                int g = grouping.PointGroupOf(p);
+                if (!seenGroups.Add(g)) continue;
+                pointGroups.Add(GroupId(g));
+                if (noise[i] == NoiseReason.None) groupMembers[g].Add(i);
+            }
+            int main = grouping.DocGroup[u];
+            string? groupId = main >= 0 ? GroupId(main) : null;
+            assignments[i] = new CommentAssignment(comments[i].Id, groupId, dupGroup, noise[i], pointGroups.ToArray());
+        }
+
+        // Section of a group: where its comments were filed most often ("" = the whole document).
+        var groupSection = new string[grouping.GroupCount];
+        for (int g = 0; g < grouping.GroupCount; g++)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (int i in groupMembers[g])
+            {
+                string s = comments[i].SectionRef?.Trim() ?? "";
+                counts[s] = counts.GetValueOrDefault(s) + 1;
+            }
+            groupSection[g] = counts.Count == 0 ? "" : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
+        }
+
+        var titles = draft.ToDictionary(d => d.Ref, d => d.Title, StringComparer.Ordinal);
+        var sectionOrder = new List<string> { "" };
+        sectionOrder.AddRange(draft.Select(d => d.Ref));
+        foreach (string s in groupSection.Where(s => !sectionOrder.Contains(s, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            sectionOrder.Add(s);
+        }
+        var sections = new List<SectionSynthesis>();
+        foreach (string section in sectionOrder)
+        {
+            var groupsHere = Enumerable.Range(0, grouping.GroupCount)
+                .Where(g => groupMembers[g].Count > 0 && string.Equals(groupSection[g], section, StringComparison.Ordinal) && !grouping.OffTopic[g])
+                .ToList();
+            if (groupsHere.Count == 0) continue;
+            var sectionComments = new HashSet<int>();
+            foreach (int g in groupsHere) sectionComments.UnionWith(groupMembers[g]);
+            var built = groupsHere
+                .Select(g => BuildGroup(g, groupMembers[g], sectionComments.Count, comments, options, firstComment, texts, dups, grouping, weights, IsCampaign, section))
+                .OrderByDescending(x => x.Counts.Comments).ThenBy(x => x.Id, StringComparer.Ordinal)
+                .ToList();
+            sections.Add(new SectionSynthesis
+            {
+                SectionRef = section,
+                Title = section.Length == 0 ? "Toàn bộ dự thảo" : titles.GetValueOrDefault(section),
+                Comments = sectionComments.Count,
+                Groups = built,
+            });
+        }
+
+        var noiseEntries = new List<NoiseEntry>();
+        foreach (var reason in new[] { NoiseReason.Empty, NoiseReason.Spam, NoiseReason.FormulaOnly, NoiseReason.OffTopic })
+        {
+            var members = Enumerable.Range(0, n).Where(i => noise[i] == reason).ToList();
+            if (members.Count == 0) continue;
+            var examples = members.Select(i => comments[i].Text).Distinct(StringComparer.Ordinal).Take(5)
+                .Select(t => Clip(VietnameseText.CollapseWhitespace(VietnameseText.Normalize(t)), 200)).ToList();
+            noiseEntries.Add(new NoiseEntry(reason, members.Count, examples, members.Select(i => comments[i].Id).ToList()));
+        }
+
+        var byChannel = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in comments) Increment(byChannel, c.Channel);
+        var document = new SynthesisDocument
+        {
+            TotalComments = n,
+            NoiseComments = noise.Count(r => r != NoiseReason.None),
+            DuplicateComments = duplicateComments,
+            Campaigns = dupUnits.Keys.Count(IsCampaign),
+            ByChannel = byChannel,
+            Sections = sections,
+            Noise = noiseEntries,
+        };
+        return new SynthesisResult(document, assignments, new SynthesisTimings([]));
+    }
+
+    internal static string GroupId(int g) => "G" + (g + 1).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static OpinionGroup BuildGroup(int g, List<int> members, int sectionTotal, IReadOnlyList<CommentInput> comments, SynthesisOptions options,
+        int[] firstComment, AnalysedText[] texts, UnionFind dups, Grouping grouping, TermWeights weights, Func<int, bool> isCampaign, string section)
+    {
+        var counts = new GroupCounts();
+        var units = new HashSet<string>(StringComparer.Ordinal);
+        var distinct = new HashSet<int>();
+        var campaigns = new HashSet<int>();
+        int letters = 0;
+        foreach (int i in members)
+        {
+            var c = comments[i];
+            units.Add(c.UnitCode ?? "");
+            int root = dups.Find(i);
+            distinct.Add(root);
+            if (isCampaign(root))
+            {
+                campaigns.Add(root);
+                letters++;
+            }
+            Increment(counts.ByChannel, c.Channel);
+            Increment(counts.BySocialGroup, c.Group);
+            Increment(counts.ByStance, c.Stance);
+        }
+        counts = counts with
+        {
+            Comments = members.Count,
+            Distinct = distinct.Count,
+            Units = units.Count,
+            Campaigns = campaigns.Count,
+            CampaignLetters = letters,
+        };
+        int leader = grouping.GroupLeader[g];
+        int doc = grouping.PointFirstDoc[leader];
+        string representative = "";
+        foreach (var p in grouping.DocPoints[doc])
+        {
+            if (p.Distinct != leader) continue;
+            var t = texts[doc];
+            int start = t.ClauseSpans[2 * p.FirstClause], end = t.ClauseSpans[2 * p.LastClause + 1];
+            representative = comments[firstComment[doc]].Text[start..end];
+            break;
+        }
+        representative = VietnameseText.CollapseWhitespace(VietnameseText.Normalize(representative));
+        if (representative.Length > 0) representative = char.ToUpper(representative[0], System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + representative[1..];
+        double share = sectionTotal == 0 ? 0 : members.Count / (double)sectionTotal;
+        return new OpinionGroup
+        {
+            Id = GroupId(g),
+            SectionRef = section,
+            Representative = representative,
+            RepresentativeSources = [comments[firstComment[doc]].Id],
+            KeyPhrases = KeyPhrases(representative, weights, options.KeyPhrases),
+            Quantifier = Quantifier(options.Ladder, share, members.Count),
+            Counts = counts,
+            Share = Math.Round(share, 4),
+            Members = members.Select(i => comments[i].Id).ToList(),
+            Centroid = [],
+            Terms = Terms(representative, weights),
+        };
+    }
+
+    internal static string Quantifier(IReadOnlyList<QuantifierRung> ladder, double share, int count)
+    {
+        foreach (var rung in ladder)
+        {
+            if (share >= rung.MinShare && count >= rung.MinCount) return rung.Phrase;
+        }
+        return ladder.Count > 0 ? ladder[^1].Phrase : "";
+    }
+
+    /// <summary>Adjacent word pairs of the representative wording, heaviest first, as written (NFC, lower case).</summary>
+    internal static IReadOnlyList<string> KeyPhrases(string text, TermWeights weights, int k)
+    {
+        var tokens = VietnameseTokenizer.Tokenize(text).Where(t => t.Kind == TokenKind.Word).ToList();
+        var scored = new List<(string Phrase, float Score, int Position)>();
+        for (int i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i + 1].Start - (tokens[i].Start + tokens[i].Length) > 1) continue; // punctuation between
+            string a = text.Substring(tokens[i].Start, tokens[i].Length), b = text.Substring(tokens[i + 1].Start, tokens[i + 1].Length);
+            float w = Math.Min(weights.Weight(weights.IdOf(StableHash.Chars(VietnameseText.Fold(a)))), weights.Weight(weights.IdOf(StableHash.Chars(VietnameseText.Fold(b)))));
+            scored.Add(((a + " " + b).ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")), w, i));
+        }
+        return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Position).Select(s => s.Phrase).Distinct(StringComparer.Ordinal).Take(k).ToList();
+    }
+
+    internal static SortedDictionary<string, float> Terms(string text, TermWeights weights)
+    {
+        var terms = new SortedDictionary<string, float>(StringComparer.Ordinal);
+        foreach (var t in VietnameseTokenizer.Tokenize(text))
+        {
+            if (t.Kind != TokenKind.Word) continue;
+            string folded = VietnameseText.Fold(text.Substring(t.Start, t.Length));
+            float w = weights.Weight(weights.IdOf(StableHash.Chars(folded)));
+            if (w > 0) terms[folded] = MathF.Round(w, 4);
+        }
+        return terms;
+    }
+
+    private static void Increment(SortedDictionary<string, int> counts, string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key)) return;
+        counts[key] = counts.GetValueOrDefault(key) + 1;
+    }
+
+    private static string Clip(string s, int max) => s.Length <= max ? s : s[..max] + "…";
+}

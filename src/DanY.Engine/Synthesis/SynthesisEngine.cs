@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Text;
+using DanY.Engine.Text;
+
+namespace DanY.Engine.Synthesis;
+
+/// <summary>
+/// Turns comments into an auditable synthesis: duplicates and campaigns, noise with reasons, points,
+/// opinion groups per section, counts and summaries. Pure and deterministic: the same input, options
+/// and <see cref="EngineInfo.Version"/> give the same output, whatever the thread count.
+/// </summary>
+public sealed class SynthesisEngine
+{
+    private readonly SynthesisOptions _options;
+
+    public SynthesisEngine(SynthesisOptions? options = null)
+    {
+        _options = options ?? SynthesisOptions.Default;
+    }
+
+    public SynthesisOptions Options => _options;
+
+    public SynthesisResult Run(IReadOnlyList<CommentInput> comments, IReadOnlyList<DraftSection>? draft = null, IProgress<SynthesisProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(comments);
+        var run = new EngineRun(comments, draft ?? [], _options, progress);
+        return run.Execute();
+    }
+
+    /// <summary>
+    /// For each pair of texts, whether they say the same thing, with the same similarity decision that
+    /// joins wordings into opinions. The similarity model is learned from the texts given.
+    /// </summary>
+    public IReadOnlyList<PairJudgement> JudgePairs(IReadOnlyList<(string A, string B)> pairs)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        return PairJudge.Judge(pairs, _options);
+    }
+
+    /// <summary>One run's state; stages fill it in order.</summary>
+    private sealed class EngineRun(IReadOnlyList<CommentInput> comments, IReadOnlyList<DraftSection> draft, SynthesisOptions options, IProgress<SynthesisProgress>? progress)
+    {
+        private readonly List<KeyValuePair<string, double>> _timings = [];
+        private readonly Stopwatch _clock = new();
+        private ParallelOptions Parallelism => new() { MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism) };
+
+        // Exact duplicates: comment → unique text index; unique text → first comment.
+        private int[] _uniqueOf = [];
+        private int[] _firstComment = [];
+        private int[] _uniqueMultiplicity = [];
+        private AnalysedText[] _texts = [];
+
+        // Sections: comment's filed section as an index (0 = whole document).
+        private readonly Dictionary<string, int> _sectionIndex = new(StringComparer.Ordinal) { [""] = 0 };
+        private readonly List<string> _sectionRefs = [""];
+        private int[] _docSection = [];
+
+        private UnionFind _dups = new(0);
+        private bool[] _formulaClause = [];
+        private ulong[] _formulaKeys = [];
+        private HashSet<ulong> _formulas = [];
+        private TermWeights _weights = null!;
+        private Grouping _grouping = null!;
+        private NoiseReason[] _noise = [];
+
+        public SynthesisResult Execute()
+        {
+            Stage("exact", 0.0, ExactDuplicates);
+            Stage("analyse", 0.1, Analyse);
+            Stage("near-duplicates", 0.3, FindNearDuplicates);
+            Stage("formulas", 0.45, LearnFormulas);
+            Stage("weights", 0.5, LearnWeights);
+            Stage("grouping", 0.55, Group);
+            Stage("noise", 0.85, DetectNoise);
+            SynthesisResult? result = null;
+            Stage("summaries", 0.9, () => result = Summarise());
+            progress?.Report(new SynthesisProgress("done", 1.0));
+            return result! with { Timings = new SynthesisTimings(_timings) };
+        }
+
+        private void Stage(string name, double fraction, Action action)
+        {
+            progress?.Report(new SynthesisProgress(name, fraction));
+            _clock.Restart();
+            action();
+            _timings.Add(new(name, _clock.Elapsed.TotalMilliseconds));
+        }
+
+        private void ExactDuplicates()
+        {
+            int n = comments.Count;
+            var hashes = new (ulong, ulong)[n];
+            Parallel.For(0, n, Parallelism, i =>
+            {
+                string key = VietnameseText.ExactKey(comments[i].Text ?? "");
+                hashes[i] = (StableHash.Chars(key), StableHash.Mix(StableHash.Chars(key) ^ (ulong)key.Length * 0x9E3779B97F4A7C15UL));
+            });
+            var first = new Dictionary<(ulong, ulong), int>(n);
+            _uniqueOf = new int[n];
+            var firstComment = new List<int>();
+            var multiplicity = new List<int>();
+            for (int i = 0; i < n; i++)
+            {
+                if (!first.TryGetValue(hashes[i], out int u))
+                {
+                    u = firstComment.Count;
+                    first[hashes[i]] = u;
+                    firstComment.Add(i);
+                    multiplicity.Add(0);
+                }
+                _uniqueOf[i] = u;
+                multiplicity[u]++;
+            }
+            _firstComment = firstComment.ToArray();
+            _uniqueMultiplicity = multiplicity.ToArray();
+            _docSection = new int[_firstComment.Length];
+            for (int u = 0; u < _firstComment.Length; u++)
+            {
+                string s = comments[_firstComment[u]].SectionRef?.Trim() ?? "";
+                if (!_sectionIndex.TryGetValue(s, out int si))
+                {
+                    si = _sectionRefs.Count;
+                    _sectionIndex[s] = si;
+                    _sectionRefs.Add(s);
+                }
+                _docSection[u] = si;
+            }
+        }
+
+        private void Analyse()
+        {
+            _texts = new AnalysedText[_firstComment.Length];
+            Parallel.For(0, _texts.Length, Parallelism, u => _texts[u] = TextAnalysis.Analyse(comments[_firstComment[u]].Text ?? ""));
+        }
+
+        private void FindNearDuplicates()
+        {
+            int n = comments.Count;
+            _dups = new UnionFind(n);
+            for (int i = 0; i < n; i++) _dups.Union(i, _firstComment[_uniqueOf[i]]);
+            var signatures = new ulong[]?[_texts.Length];
+            Parallel.For(0, _texts.Length, Parallelism, u =>
+            {
+                if (_texts[u].Words >= 3) signatures[u] = NearDuplicates.Signature(_texts[u].Tokens);
+            });
+            var campaignLinks = new UnionFind(_texts.Length);
+            double low = Math.Min(options.NearDuplicateSameSender, options.CampaignSimilarity);
+            NearDuplicates.FindPairs(signatures, low, (a, b, similarity) =>
+            {
+                var ca = comments[_firstComment[a]];
+                var cb = comments[_firstComment[b]];
+                bool sameSender = string.Equals(ca.UnitCode, cb.UnitCode, StringComparison.Ordinal)
+                    && string.Equals(ca.Group, cb.Group, StringComparison.Ordinal);
+                if (sameSender && similarity >= options.NearDuplicateSameSender)
+                {
+                    _dups.Union(_firstComment[a], _firstComment[b]);
+                }
+                else if (similarity >= options.CampaignSimilarity
+                    && _texts[a].Words >= options.CampaignMinWords && _texts[b].Words >= options.CampaignMinWords)
+                {
+                    campaignLinks.Union(a, b);
+                }
+            });
+            // Near-identical letters from different senders are a campaign only when many send them;
+            // two people writing alike are not a campaign.
+            var senders = new Dictionary<int, HashSet<string>>();
+            for (int u = 0; u < _texts.Length; u++)
+            {
+                int root = campaignLinks.Find(u);
+                if (!senders.TryGetValue(root, out var set)) senders[root] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.Add(comments[_firstComment[u]].UnitCode ?? "");
+            }
+            for (int u = 0; u < _texts.Length; u++)
+            {
+                int root = campaignLinks.Find(u);
+                if (root != u && senders.TryGetValue(root, out var set) && set.Count >= options.CampaignMinSenders)
+                {
+                    _dups.Union(_firstComment[root], _firstComment[u]);
+                }
+            }
+        }
+
+        private void LearnFormulas()
+        {
+            int docs = _texts.Length;
+            var df = new Dictionary<ulong, int>();
+            var seen = new HashSet<ulong>();
+            for (int u = 0; u < docs; u++)
+            {
+                seen.Clear();
+                foreach (ulong key in _texts[u].ClauseKeys)
+                {
+                    if (seen.Add(key)) df[key] = df.GetValueOrDefault(key) + 1;
+                }
+            }
+            int minCount = Math.Max(options.FormulaMinCount, (int)(options.FormulaMinShare * docs));
+            var frequent = new Dictionary<ulong, Dictionary<int, int>>();
+            foreach (var (key, count) in df)
+            {
+                if (count >= minCount) frequent[key] = new Dictionary<int, int>();
+            }
+            for (int u = 0; u < docs; u++)
+            {
+                seen.Clear();
+                foreach (ulong key in _texts[u].ClauseKeys)
+                {
+                    if (frequent.TryGetValue(key, out var bySection) && seen.Add(key))
+                    {
+                        bySection[_docSection[u]] = bySection.GetValueOrDefault(_docSection[u]) + 1;
+                    }
+                }
+            }
+            _formulas = [];
+            foreach (var (key, bySection) in frequent)
+            {
+                int total = 0, max = 0;
+                foreach (int c in bySection.Values)
+                {
+                    total += c;
+                    max = Math.Max(max, c);
+                }
+                if (max <= options.FormulaMaxConcentration * total) _formulas.Add(key);
+            }
+        }
+
+        private void LearnWeights()
+        {
+            _weights = TermWeights.Learn(_texts, _formulas, _docSection, _sectionRefs.Count);
+        }
+
+        private void Group()
+        {
+            _grouping = Grouping.Build(_texts, _uniqueMultiplicity, _docSection, _sectionRefs.Count, _formulas, _weights, options, Parallelism);
+        }
+
+        private void DetectNoise()
+        {
+            int n = comments.Count;
+            _noise = new NoiseReason[n];
+            var docReason = new NoiseReason[_texts.Length];
+            for (int u = 0; u < _texts.Length; u++)
+            {
+                var t = _texts[u];
+                if (t.HasLink || t.HasPhone) docReason[u] = NoiseReason.Spam;
+                else if (t.Words == 0 || t.Letters < 4) docReason[u] = NoiseReason.Empty;
+                else if (_grouping.DocGroup[u] < 0) docReason[u] = NoiseReason.FormulaOnly;
+                else if (_grouping.OffTopic[_grouping.DocGroup[u]]) docReason[u] = NoiseReason.OffTopic;
+            }
+            for (int i = 0; i < n; i++) _noise[i] = docReason[_uniqueOf[i]];
+        }
+
+        private SynthesisResult Summarise() =>
+            Summaries.Build(comments, draft, options, _uniqueOf, _firstComment, _texts, _dups, _noise, _grouping, _weights, _sectionRefs);
+    }
+}
