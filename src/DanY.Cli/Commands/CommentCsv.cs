@@ -8,7 +8,7 @@ namespace DanY.Cli.Commands;
 internal sealed class InputException(string vietnamese, string english) : Exception($"{vietnamese} / {english}");
 
 /// <summary>Streaming RFC 4180 reader (quoted fields with commas, doubled quotes and line breaks; CRLF or LF).</summary>
-internal sealed class CsvReader(TextReader reader)
+internal sealed class CommentCsvReader(TextReader reader)
 {
     private readonly char[] _buffer = new char[1 << 16];
     private int _length;
@@ -98,7 +98,7 @@ internal static class CommentCsv
         if (!File.Exists(path)) throw new InputException($"Không tìm thấy tệp {path}.", $"File not found: {path}.");
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
         using var text = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 20);
-        var csv = new CsvReader(text);
+        var csv = new CommentCsvReader(text);
         var fields = new List<string>();
         try
         {
