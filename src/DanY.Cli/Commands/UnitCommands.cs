@@ -30,7 +30,6 @@ internal static class UnitCommands
             var children = units.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value);
             var stack = new Stack<(int Id, string Code, string Name, int? ParentId)>(
                 units.Where(u => u.ParentId is null).OrderByDescending(u => u.Code, StringComparer.Ordinal).Select(u => (u.Id, u.Code, u.Name, u.ParentId)));
-            var output = new System.Text.StringBuilder();
             using var stdout = Console.OpenStandardOutput();
             using var writer = new StreamWriter(stdout, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
             while (stack.Count > 0)
