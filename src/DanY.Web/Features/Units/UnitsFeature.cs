@@ -23,7 +23,7 @@ public static class UnitsFeature
     {
         var unit = await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == code, cancellationToken);
         if (unit is null) return TypedResults.NotFound();
-        if (!await permissions.CanViewAsync(context.User, unit.Id, cancellationToken)) return TypedResults.Forbid();
+        if (!await permissions.CanViewAsync(context.User, unit.Id, cancellationToken)) return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         var subtree = await permissions.VisibleUnitsAsync(context.User, db.Units.Where(u => u.Path.StartsWith(unit.Path)), cancellationToken: cancellationToken);
         var rows = await UnitImporter.ExportAsync(subtree, cancellationToken);
         var stream = new MemoryStream();
