@@ -12,6 +12,8 @@ foreach (var command in new[]
 {
     DatabaseCommands.Migrate(),
     DatabaseCommands.Seed(),
+    UnitCommands.Units(),
+    UserCommands.Users(),
     SynthesisCommands.Synthesize(),
     SynthesisCommands.Pairs(),
     ClassifyCommands.Create(),

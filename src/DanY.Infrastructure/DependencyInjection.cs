@@ -45,6 +45,11 @@ public static class DependencyInjection
         return services;
     }
 
+    public static SeedOptions SeedOptionsFrom(IConfiguration configuration) => new(
+        configuration.GetValue("Database:SeedDemo", true),
+        configuration["Database:DemoPassword"],
+        (configuration["Database:SeedOnlyProvinces"] ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries));
+
     /// <summary>Applies migrations, then seeds an empty database (printing the demo accounts) unless <c>Database:Seed</c> is false.</summary>
     public static async Task InitialiseDanYDatabaseAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken = default)
     {
@@ -55,7 +60,7 @@ public static class DependencyInjection
         logger.LogInformation("Database migrated ({Provider})", db.Database.ProviderName);
         if (!configuration.GetValue("Database:Seed", true)) return;
         var accounts = await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
-            .SeedAsync(configuration.GetValue("Database:SeedDemo", true), cancellationToken).ConfigureAwait(false);
+            .SeedAsync(SeedOptionsFrom(configuration), cancellationToken).ConfigureAwait(false);
         foreach (var a in accounts)
         {
             Console.WriteLine($"Tài khoản demo: {a.Email} mật khẩu {a.Password} ({a.Description})");

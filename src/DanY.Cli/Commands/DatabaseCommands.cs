@@ -42,7 +42,7 @@ internal static class DatabaseCommands
                 await Console.Error.WriteLineAsync("Cơ sở dữ liệu đã có dữ liệu, không nạp lại / The database is not empty; nothing seeded.");
                 return 0;
             }
-            var accounts = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(!parseResult.GetValue(noDemo), cancellationToken);
+            var accounts = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(DependencyInjection.SeedOptionsFrom(host.Services.GetRequiredService<IConfiguration>()) with { Demo = !parseResult.GetValue(noDemo) }, cancellationToken);
             await Console.Error.WriteLineAsync($"Đã nạp {await db.Units.CountAsync(cancellationToken)} đơn vị.");
             foreach (var a in accounts) Console.WriteLine($"Tài khoản demo: {a.Email} mật khẩu {a.Password} ({a.Description})");
             return 0;

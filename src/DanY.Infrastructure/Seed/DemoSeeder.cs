@@ -11,6 +11,13 @@ namespace DanY.Infrastructure.Seed;
 public sealed record DemoAccount(string Email, string Password, string Description);
 
 /// <summary>
+/// What the first start seeds. <see cref="DemoPassword"/> (config <c>Database:DemoPassword</c>) fixes the
+/// demo passwords for automated tests; <see cref="OnlyProvinces"/> (<c>Database:SeedOnlyProvinces</c>,
+/// e.g. "24") keeps test databases small. Production leaves both empty.
+/// </summary>
+public sealed record SeedOptions(bool Demo = true, string? DemoPassword = null, IReadOnlyCollection<string>? OnlyProvinces = null);
+
+/// <summary>
 /// First-start data, only on an empty database: the 2025 administrative register (central node,
 /// 34 provinces, 3,321 communes), the parallel systems of Tỉnh Bắc Ninh, reporting lines across
 /// systems, and demo accounts with random passwords.
@@ -33,8 +40,10 @@ public sealed class DemoSeeder(DanYDbContext db, UserManager<StaffUser> users)
     }
 
     /// <summary>Seeds when there is no unit at all; returns the demo accounts created (empty if it did nothing).</summary>
-    public async Task<IReadOnlyList<DemoAccount>> SeedAsync(bool withDemo = true, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DemoAccount>> SeedAsync(SeedOptions? options = null, CancellationToken cancellationToken = default)
     {
+        options ??= new SeedOptions();
+        bool withDemo = options.Demo;
         if (await db.Units.AnyAsync(cancellationToken).ConfigureAwait(false)) return [];
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         bool auditing = db.AuditingEnabled;
@@ -42,6 +51,9 @@ public sealed class DemoSeeder(DanYDbContext db, UserManager<StaffUser> users)
         var byCode = new Dictionary<string, Unit>(StringComparer.Ordinal);
         foreach (var row in AdminUnits())
         {
+            if (options.OnlyProvinces is { Count: > 0 } only && row.Level != "Central"
+                && !only.Contains(row.Level == "Province" ? row.Code : row.ParentCode, StringComparer.Ordinal))
+                continue;
             UnitFile.TryParseKind(row.Kind, out var kind);
             UnitFile.TryParseLevel(row.Level, out var level);
             UnitFile.TryParseSystem(row.System, out var system);
@@ -55,6 +67,7 @@ public sealed class DemoSeeder(DanYDbContext db, UserManager<StaffUser> users)
         var accounts = new List<DemoAccount>();
         if (withDemo)
         {
+            _fixedPassword = string.IsNullOrEmpty(options.DemoPassword) ? null : options.DemoPassword;
             AddReportingLines(byCode);
             accounts.Add(await CreateAccountAsync("admin@dany.local", "Quản trị hệ thống", [(byCode[RootCode], UnitRole.Administrator)], "quản trị toàn hệ thống").ConfigureAwait(false));
             accounts.Add(await CreateAccountAsync("bandanvan@dany.local", "Cán bộ Ban Tuyên giáo và Dân vận Tỉnh ủy Bắc Ninh",
@@ -122,10 +135,12 @@ public sealed class DemoSeeder(DanYDbContext db, UserManager<StaffUser> users)
         }
     }
 
+    private string? _fixedPassword;
+
     private async Task<DemoAccount> CreateAccountAsync(string email, string displayName, (Unit Unit, UnitRole Role)[] roles, string description)
     {
         var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
-        string password = Passwords.Generate();
+        string password = _fixedPassword ?? Passwords.Generate();
         var result = await users.CreateAsync(user, password).ConfigureAwait(false);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         foreach (var (unit, role) in roles) db.UnitRoles.Add(new UnitRoleAssignment(user.Id, unit.Id, role));

@@ -1,4 +1,0 @@
-namespace DanY.TestKit;
-
-/// <summary>Marks the assembly.</summary>
-public static class TestKitAssembly;
