@@ -113,6 +113,24 @@ public sealed class DocxDraftReaderTests
     }
 
     [Fact]
+    public void Heading_styles_numbered_by_a_word_list_take_refs_from_the_list()
+    {
+        byte[] docx = new DocxFixture()
+            .NumberedHeadingStyles()
+            .Heading(1, "KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT")
+            .Heading(2, "Về kinh tế")
+            .Para("Tăng trưởng bình quân 7,1%/năm.")
+            .Heading(2, "Về xã hội")
+            .Heading(1, "PHƯƠNG HƯỚNG, NHIỆM VỤ")
+            .Heading(2, "Mục tiêu")
+            .ToBytes();
+        DraftOutline outline = DocxDraftReader.Read(new MemoryStream(docx));
+        Assert.Equal(["I", "I.1", "I.2", "II", "II.1"], outline.Flatten().Select(s => s.Ref));
+        Assert.Equal("I.", outline.Sections[0].Label);
+        Assert.Equal("Về xã hội", outline.Find("I.2")!.Title);
+    }
+
+    [Fact]
     public void Duplicate_numbers_get_unique_refs_and_a_warning()
     {
         byte[] docx = new DocxFixture()

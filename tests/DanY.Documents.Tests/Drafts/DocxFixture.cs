@@ -10,6 +10,15 @@ internal sealed class DocxFixture
     private readonly List<OpenXmlElement> _body = [];
     private bool _withHeadingStyles;
     private bool _withNumbering;
+    private bool _numberedHeadingStyles;
+
+    /// <summary>Heading 1/2 carry a Word multi-level list ("%1." / "%1.%2."), as Word's numbered heading presets do.</summary>
+    public DocxFixture NumberedHeadingStyles()
+    {
+        _numberedHeadingStyles = true;
+        _withNumbering = true;
+        return this;
+    }
 
     public DocxFixture Para(string text, bool bold = false, bool italic = false, string? style = null)
     {
@@ -68,8 +77,8 @@ internal sealed class DocxFixture
             {
                 var styles = main.AddNewPart<StyleDefinitionsPart>();
                 styles.Styles = new Styles(
-                    HeadingStyle("Heading1", "heading 1", 0),
-                    HeadingStyle("Heading2", "heading 2", 1),
+                    HeadingStyle("Heading1", "heading 1", 0, _numberedHeadingStyles ? 0 : null),
+                    HeadingStyle("Heading2", "heading 2", 1, _numberedHeadingStyles ? 1 : null),
                     HeadingStyle("Heading3", "heading 3", 2),
                     // Vietnamese Word localises style ids; the name stays "heading N".
                     HeadingStyle("u3", "heading 3", null),
@@ -85,15 +94,21 @@ internal sealed class DocxFixture
                         new LevelText { Val = "%1." })
                     { LevelIndex = 0 })
                     { AbstractNumberId = 0 },
-                    new NumberingInstance(new AbstractNumId { Val = 0 }) { NumberID = 1 });
+                    new AbstractNum(
+                        new Level(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = NumberFormatValues.UpperRoman }, new LevelText { Val = "%1." }) { LevelIndex = 0 },
+                        new Level(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = NumberFormatValues.Decimal }, new LevelText { Val = "%2." }) { LevelIndex = 1 })
+                    { AbstractNumberId = 1 },
+                    new NumberingInstance(new AbstractNumId { Val = 0 }) { NumberID = 1 },
+                    new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 2 });
             }
         }
         return ms.ToArray();
     }
 
-    private static Style HeadingStyle(string id, string name, int? outline)
+    private static Style HeadingStyle(string id, string name, int? outline, int? listLevel = null)
     {
         var ppr = new StyleParagraphProperties();
+        if (listLevel is not null) ppr.Append(new NumberingProperties(new NumberingLevelReference { Val = listLevel.Value }, new NumberingId { Val = 2 }));
         if (outline is not null) ppr.Append(new OutlineLevel { Val = outline.Value });
         return new Style(new StyleName { Val = name }, ppr, new StyleRunProperties(new Bold())) { Type = StyleValues.Paragraph, StyleId = id };
     }
