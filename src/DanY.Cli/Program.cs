@@ -7,6 +7,7 @@ foreach (var command in new[]
 {
     DatabaseCommands.Migrate(),
     DatabaseCommands.Seed(),
+    PlanCommands.Plans(),
 })
 {
     root.Subcommands.Add(command);

@@ -18,7 +18,7 @@ public sealed record UnitRoles(IReadOnlyList<string> Lead, IReadOnlyList<string>
 public static class UnitParser
 {
     private const string UnitNoun =
-        @"(?:các\s+)?(?:ban|văn phòng|ủy ban|ub|ubnd|ubmttq|mttq|mặt trận|liên đoàn|lđlđ|công đoàn|cđcs|cđ|hội|đoàn|tỉnh đoàn|thành đoàn|huyện đoàn|đảng ủy|đảng đoàn|đảng bộ|huyện ủy|tỉnh ủy|quận ủy|thành ủy|thị ủy|chi bộ|khối|thường trực|tổ chức|cơ quan|đơn vị|đoàn thể|phòng|sở|trung tâm|cấp ủy|tổ|tiểu ban|bộ|công an|quân sự|trường|hđnd|tthđnd|bch|btv|lãnh đạo|bí thư|chủ tịch|xã|phường|địa phương|cán bộ|đồng chí)(?![\p{L}\d])";
+        @"(?:các\s+)?(?:ban|văn phòng|ủy ban|ub|ubnd|ubmttq|mttq|mặt trận|liên đoàn|lđlđ|công đoàn|cđcs|cđ|hội(?!\s+(?:nghị|thảo|viên|đồng))|đoàn(?!\s+(?:viên|kết|thể dục))|tỉnh đoàn|thành đoàn|huyện đoàn|đảng ủy|đảng đoàn|đảng bộ|huyện ủy|tỉnh ủy|quận ủy|thành ủy|thị ủy|chi bộ|khối|thường trực|tổ chức|cơ quan|đơn vị|đoàn thể|phòng|sở|trung tâm|cấp ủy|tổ|tiểu ban|bộ|công an|quân sự|trường|hđnd|tthđnd|bch|btv|lãnh đạo|bí thư|chủ tịch|xã|phường|địa phương|cán bộ|đồng chí)(?![\p{L}\d])";
 
     // Words that end a unit phrase: the verbs of plans and the linking words around a recipient.
     private const string Stop =
@@ -26,7 +26,7 @@ public static class UnitParser
 
     private static readonly Regex UnitStart = VnText.Rx(@"^\s*" + UnitNoun);
     private static readonly Regex StopWord = VnText.Rx(@"(?<![\p{L}\d])" + Stop);
-    private static readonly Regex Given = VnText.Rx(@"(?<![\p{L}\d])(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công)\s+(?=" + UnitNoun + ")");
+    private static readonly Regex Given = VnText.Rx(@"(?<![\p{L}\d])(?<!tuyên\s)(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công)\s+(?=" + UnitNoun + ")");
     private static readonly Regex LeadVerb = VnText.Rx(@"(?<![\p{L}\d])(?:chủ trì|làm đầu mối|là cơ quan thường trực)(?![\p{L}\d])");
     private static readonly Regex ByUnit = VnText.Rx(@"(?<![\p{L}\d])do\s+(?=" + UnitNoun + ")");
     private static readonly Regex SupportWith = VnText.Rx(@"(?<![\p{L}\d])phối hợp(?:\s+(?:chặt chẽ|với|cùng))*\s+(?=" + UnitNoun + ")");
