@@ -36,7 +36,7 @@ public static class BasisParser
                 string? number = DocumentNumber.Normalize(paragraph.Substring(match.Groups["num"].Index, match.Groups["num"].Length));
                 if (number is null || references.Any(r => r.Number == number)) continue;
                 DateOnly? date = match.Groups["date"].Success
-                    ? DateExpressions.FirstDate(paragraph.Substring(match.Groups["date"].Index, match.Groups["date"].Length))
+                    ? DateExpressions.FirstDate("ngày " + paragraph.Substring(match.Groups["date"].Index, match.Groups["date"].Length))
                     : null;
                 string? issuer = match.Groups["issuer"].Success
                     ? paragraph.Substring(match.Groups["issuer"].Index, match.Groups["issuer"].Length).Trim()

@@ -174,7 +174,8 @@ public static class PlanExtractor
             Schedule schedule = ScheduleParser.Parse(clause.Key, reference, options);
             UnitRoles units = UnitParser.Read(clause.Text);
             ObligationKind kind = clause.Kind;
-            if (kind == ObligationKind.Task && headingKind is { } hint && TimeLead.IsMatch(clause.Key)) kind = hint;
+            // Plain work under "2. Tổ chức hội nghị lấy ý kiến ..." is part of that conference.
+            if (kind == ObligationKind.Task && headingKind is { } hint) kind = hint;
             IReadOnlyList<string> lead = units.Lead.Count > 0 ? units.Lead : sentenceUnits.Lead.Count > 0 ? sentenceUnits.Lead : headingLead;
             yield return new Obligation
             {

@@ -49,6 +49,7 @@ public sealed record PlanReadingOptions
 public static class ScheduleParser
 {
     private static readonly Regex MonthlyOnDay = VnText.Rx(@"(?<pre>(?:vào|trước|chậm nhất(?: là)?(?: vào)?)\s*)?(?:ngày\s*)(?<d>\d{1,2})\s*(?:của\s*)?(?:hàng|hằng|mỗi|các)\s*tháng");
+    private static readonly Regex MonthlyThenDay = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*tháng\s*[(,]?\s*(?<pre>(?:vào|trước|chậm nhất(?: là)?(?: vào)?)\s*)?ngày\s*(?<d>\d{1,2})(?!\s*[/\d])\s*\)?");
     private static readonly Regex QuarterEndOnDay = VnText.Rx(@"(?<pre>(?:vào|trước|chậm nhất(?: là)?(?: vào)?)\s*)?(?:ngày\s*)(?<d>\d{1,2})\s*(?:của\s*)?(?:tháng\s*)?cuối\s*(?:mỗi\s*|hàng\s*|hằng\s*|của\s*)?quý");
     private static readonly Regex Monthly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*tháng|định kỳ\s*(?:hàng\s*|hằng\s*)?tháng|theo tháng(?!\s*\d)");
     private static readonly Regex Quarterly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*quý|định kỳ\s*(?:hàng\s*|hằng\s*)?quý|theo quý(?!\s*(?:định|chế|trình|mô|hoạch|tắc|luật))");
@@ -79,6 +80,11 @@ public static class ScheduleParser
         {
             recurrence = new RecurrenceRule(RecurrenceFrequency.Monthly, 1, Day(onDay, options));
             Mask(masked, onDay, ref first, spans);
+        }
+        else if (FirstMatch(MonthlyThenDay, key) is { } thenDay)
+        {
+            recurrence = new RecurrenceRule(RecurrenceFrequency.Monthly, 1, Day(thenDay, options));
+            Mask(masked, thenDay, ref first, spans);
         }
         else if (FirstMatch(QuarterEndOnDay, key) is { } quarterEnd)
         {
@@ -133,12 +139,21 @@ public static class ScheduleParser
 
         DateOnly? start = null, due = null;
         IReadOnlyList<TimeExpression> expressions = DateExpressions.Find(new string(masked), reference);
+        var connected = new List<(TimeExpression Expression, string? Connector, int ConnectorIndex)>();
         int previousEnd = 0;
-        TimeExpression? from = null;
         foreach (TimeExpression expression in expressions)
         {
             var (connector, connectorIndex) = ConnectorBefore(key, previousEnd, expression.Index);
             previousEnd = expression.EndIndex;
+            connected.Add((expression, connector, connectorIndex));
+        }
+        // "báo cáo tổng kết năm 2025 trước ngày 30/11/2025": with a deadline present, a bare period names
+        // the subject of the work, not its time.
+        bool anyConnector = connected.Any(c => c.Connector is not null and not "within");
+        TimeExpression? from = null;
+        foreach (var (expression, connector, connectorIndex) in connected)
+        {
+            if (anyConnector && connector is null && expression.Unit != TimeUnit.Day) continue;
             first = Math.Min(first, connectorIndex >= 0 ? connectorIndex : expression.Index);
             spans.Add((connectorIndex >= 0 ? connectorIndex : expression.Index, expression.EndIndex));
             switch (connector)
@@ -170,6 +185,8 @@ public static class ScheduleParser
             }
         }
         if (start is { } s && due is { } d && d < s) start = null;
+        // "báo cáo sơ kết 6 tháng trước ngày 15/6/2025" is one report with a date, not a six-monthly rule.
+        if (recurrence is { Frequency: RecurrenceFrequency.Monthly, Interval: 6 } && connected.Any(c => c.Expression.Unit == TimeUnit.Day)) recurrence = null;
 
         return new Schedule
         {
