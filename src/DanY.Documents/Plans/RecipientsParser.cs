@@ -35,7 +35,7 @@ public static class RecipientsParser
                 if (colon >= 0) text = text[(colon + "nơi nhân:".Length)..].Trim();
                 Match entry = Entry.Match(text);
                 if (!entry.Success) continue;
-                string name = entry.Groups["name"].Value.Trim();
+                string name = entry.Groups["name"].Value.Trim().TrimEnd(',', ';', '.', ' ');
                 string? own = null;
                 if (InlinePurpose.Match(VnText.Key(name)) is { Success: true } inline)
                 {
