@@ -32,6 +32,12 @@ internal static class PlanCommands
                 Console.Error.WriteLine("Lỗi / Error: " + e.Message);
                 return 2;
             }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A plan the reader does not understand must still end with a message, not a stack trace.
+                Console.Error.WriteLine($"Lỗi / Error: không đọc được kế hoạch ({e.GetType().Name}: {e.Message}). / Cannot read the plan.");
+                return 2;
+            }
             using Stream stdout = Console.OpenStandardOutput();
             stdout.Write(PlanJson.SerializeToUtf8(plan));
             stdout.Write("\n"u8);

@@ -31,7 +31,7 @@ public static partial class PlanLayout
     private static readonly Regex EndOfBody = VnText.Rx(@"^(?:nơi nhận|t/m|tm\.|k/t|kt\.|t/l|tl\.|tuq\.)");
     private static readonly Regex Separator = new(@"^[\s*\-_=~.…]+$", RegexOptions.CultureInvariant);
 
-    [GeneratedRegex(@"^(?:(?<roman>[IVX]{1,4})\s*[.\-–):/]\s*|(?<num>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])\s+|\((?<paren>\d{1,2}|[a-zđ])\)\s*|(?<letter>[a-zđ])\s*[).]\s+|(?<bullet>[-+•*–])\s*)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:PHẦN\s+)?(?<roman>[IVX]{1,4}|[A-E])(?:\s*[.\-–):/]\s*|\s+(?=\p{Lu}\p{Lu}))|(?<num>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])\s+|\((?<paren>\d{1,2}|[a-zđ])\)\s*|(?<letter>[a-zđ])\s*[).]\s+|(?<bullet>[-+•*–])\s*)", RegexOptions.CultureInvariant)]
     private static partial Regex MarkerPattern();
 
     public static PlanZones Split(IReadOnlyList<SourceLine> lines)
@@ -146,13 +146,15 @@ public static partial class PlanLayout
             if (content.Length == 0) continue;
             int level;
             string? markerText = marker.Success ? marker.Value.Trim() : null;
-            if (marker.Success && marker.Groups["roman"].Success && VnText.IsUpper(string.Join(' ', content.Split(' ').Take(2))))
+            if (marker.Success && marker.Groups["roman"].Success && VnText.IsUpper(string.Join(' ', content.Split(' ').Take(2))) && content.Length < 160)
             {
                 level = 0;
             }
             else if (marker.Success && marker.Groups["num"].Success)
             {
                 level = marker.Groups["num"].Value.Split(['.', ')'], StringSplitOptions.RemoveEmptyEntries).Length;
+                // "1. MỤC ĐÍCH, YÊU CẦU": plans that number their parts with figures write the part in capitals.
+                if (level == 1 && VnText.IsUpper(content) && content.Length < 120) level = 0;
             }
             else if (marker.Success && (marker.Groups["paren"].Success || marker.Groups["letter"].Success))
             {
