@@ -24,6 +24,9 @@ public static class HeaderParser
     private static readonly Regex OrgNoun = VnText.Rx(
         @"(?<![\p{L}])(?:ban|ủy|ủy ban|đảng|hội|đoàn|liên đoàn|mặt trận|mttq|văn phòng|công đoàn|khối|chi bộ|thường trực|ubnd|hđnd|lđlđ|tổng|cục|sở|phòng|trung tâm|bch|btv)(?![\p{L}])");
 
+    private static readonly Regex BareBoard = VnText.Rx(@"^(?!.*(?<![\p{L}])ủy(?![\p{L}]))(?:ban|văn phòng|ủy ban kiểm tra)(?:\s+[\p{L}]+){0,5}$");
+    private static readonly Regex Committee = VnText.Rx(@"^(?:tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy)(?![\p{L}])");
+
     public static PlanHeader Read(IReadOnlyList<SourceLine> header)
     {
         ArgumentNullException.ThrowIfNull(header);
@@ -76,7 +79,14 @@ public static class HeaderParser
         {
             issuer = lines[0].Text;
         }
-        return new PlanHeader(number, date, issuer.ToUpperInvariant(), superior?.ToUpperInvariant());
+        issuer = issuer.ToUpperInvariant();
+        superior = superior?.ToUpperInvariant();
+        // "TỈNH ỦY QUẢNG NGÃI / BAN DÂN VẬN": the body's name is "BAN DÂN VẬN TỈNH ỦY".
+        if (superior is not null && BareBoard.IsMatch(VnText.Key(issuer)) && Committee.Match(VnText.Key(superior)) is { Success: true } committee)
+        {
+            issuer = issuer + " " + superior.Substring(committee.Index, committee.Length);
+        }
+        return new PlanHeader(number, date, issuer, superior);
     }
 
     private static IEnumerable<(string Text, bool Bold)> Expand(IReadOnlyList<SourceLine> header)

@@ -17,7 +17,7 @@ public static class PlanExtractor
     private static readonly Regex NonActionSection = VnText.Rx(@"mục đích|yêu cầu|mục tiêu|chỉ tiêu|quan điểm|đánh giá|kết quả đạt được|bối cảnh|tình hình");
     private static readonly Regex ActionSection = VnText.Rx(@"nội dung|nhiệm vụ|giải pháp|tổ chức thực hiện|thời gian|tiến độ|phân công|chế độ|báo cáo|hội nghị|lấy ý kiến");
     private static readonly Regex Closing = VnText.Rx(@"^(?:trên đây là|nơi nhận)");
-    private static readonly Regex IssuerSentence = VnText.Rx(@"(?:ban hành|xây dựng|triển khai)\s+(?:bản\s+)?(?:kế hoạch|chương trình|hướng dẫn)");
+    private static readonly Regex IssuerSentence = VnText.Rx(@"(?:ban hành|xây dựng|triển khai|đề ra|lập)\s+(?:bản\s+)?(?:kế hoạch|chương trình|hướng dẫn)|(?:triển khai|tổ chức) thực hiện\s+(?:cụ thể\s+)?như sau");
     private static readonly Regex Label = VnText.Rx(
         @"^(?<label>thời gian(?:\s+(?:thực hiện|hoàn thành|tổ chức))?|thời hạn(?:\s+hoàn thành)?|tiến độ(?:\s+thực hiện)?|(?:đơn vị|cơ quan)\s+(?:chủ trì|thực hiện|phụ trách)|chủ trì|thực hiện|trách nhiệm|(?:đơn vị|cơ quan)\s+phối hợp|phối hợp)\s*:\s*(?<value>.+)$");
     private static readonly Regex TimeLead = VnText.Rx(@"^thời (?:gian|hạn)(?![\p{L}])");
@@ -48,13 +48,16 @@ public static class PlanExtractor
         IReadOnlyList<PlanReference> basis = BasisParser.Read(preamble);
 
         string? issuer = header.Issuer ?? IssuerFromPreamble(preamble);
-        DateOnly? reference = header.Date ?? basis.Where(b => b.Date is not null).Select(b => b.Date).Max();
+        // A header that lost its table may leave "Số ..." and "Hà Nội, ngày ..." among the first paragraphs.
+        string? number = header.Number ?? preamble.Where(p => PlanLayout.NumberLine.IsMatch(VnText.Key(p))).Select(DocumentNumber.Normalize).FirstOrDefault(n => n is not null);
+        DateOnly? date = header.Date ?? preamble.Where(p => p.Length < 90 && PlanLayout.PlaceDate.IsMatch(VnText.Key(p))).Select(DateExpressions.FirstDate).FirstOrDefault(d => d is not null);
+        DateOnly? reference = date ?? basis.Where(b => b.Date is not null).Select(b => b.Date).Max();
 
         var obligations = ReadObligations(zones.Body.Skip(preambleEnd).ToList(), firstSection >= 0, reference, options);
         return new Plan
         {
-            Number = header.Number,
-            Date = header.Date,
+            Number = number,
+            Date = date,
             Issuer = issuer,
             SuperiorBody = header.SuperiorBody,
             Title = zones.Title,

@@ -29,6 +29,8 @@ public static partial class PlanLayout
     private static readonly Regex TitleWord = VnText.Rx(@"^(?:kế hoạch|hướng dẫn|chương trình|đề án)(?![\p{L}])");
     private static readonly Regex PreambleStart = VnText.Rx(@"^(?:căn cứ|thực hiện|triển khai|theo|trên cơ sở|thi hành|để|nhằm|quán triệt)(?![\p{L}])");
     private static readonly Regex EndOfBody = VnText.Rx(@"^(?:nơi nhận|t/m|tm\.|k/t|kt\.|t/l|tl\.|tuq\.)");
+    internal static readonly Regex NumberLine = VnText.Rx(@"^số\s*:?\s*\d{1,5}\s*[-/]");
+    internal static readonly Regex PlaceDate = VnText.Rx(@"^[^,]{2,40},\s*ngày\s*(?:\d|\.|…|\s)");
     private static readonly Regex Separator = new(@"^[\s*\-_=~.…]+$", RegexOptions.CultureInvariant);
 
     [GeneratedRegex(@"^(?:(?:PHẦN\s+)?(?<roman>[IVX]{1,4}|[A-E])(?:\s*[.\-–):/]\s*|\s+(?=\p{Lu}\p{Lu}))|(?<num>\d{1,2}(?:\.\d{1,2}){1,3}\.?|\d{1,2}[.)])\s+|\((?<paren>\d{1,2}|[a-zđ])\)\s*|(?<letter>[a-zđ])\s*[).]\s+|(?<bullet>[-+•*–])\s*)", RegexOptions.CultureInvariant)]
@@ -70,7 +72,7 @@ public static partial class PlanLayout
                 // A summary may itself begin "triển khai ..." or "thực hiện ...": only "Căn cứ", or such a word
                 // after the summary has begun, or a long paragraph, opens the preamble.
                 bool preamble = PreambleStart.IsMatch(key) && (titleParts.Count > 0 || key.StartsWith("căn cư", StringComparison.Ordinal) || line.Text.Length > 250);
-                if (line.IsTableRow || preamble || EndOfBody.IsMatch(key)) break;
+                if (line.IsTableRow || preamble || EndOfBody.IsMatch(key) || NumberLine.IsMatch(key) || PlaceDate.IsMatch(key)) break;
                 if (Separator.IsMatch(line.Text))
                 {
                     i++;

@@ -14,7 +14,7 @@ public sealed class HeaderParserTests
         PlanHeader header = Header("TỈNH ỦY QUẢNG NGÃI\nBAN DÂN VẬN\n*\nSố 73-KH/BDVTU\nĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Ngãi, ngày 12 tháng 8 năm 2024");
         Assert.Equal("73-KH/BDVTU", header.Number);
         Assert.Equal(new DateOnly(2024, 8, 12), header.Date);
-        Assert.Equal("BAN DÂN VẬN", header.Issuer);
+        Assert.Equal("BAN DÂN VẬN TỈNH ỦY", header.Issuer);
         Assert.Equal("TỈNH ỦY QUẢNG NGÃI", header.SuperiorBody);
     }
 
