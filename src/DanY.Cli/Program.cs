@@ -17,6 +17,7 @@ foreach (var command in new[]
     SynthesisCommands.Synthesize(),
     SynthesisCommands.Pairs(),
     ClassifyCommands.Create(),
+    PlanCommands.Plans(),
 })
 {
     root.Subcommands.Add(command);
