@@ -117,8 +117,14 @@ internal sealed class Grouping
             }
         }
 
-        int groups = leaders.Count;
-        var pointGroup = wording;
+        // Wordings that never stand alone (self-introductions, colour sentences, local asides) are not
+        // opinions: a comment is never only that. Learned per corpus from how the wording co-occurs.
+        var aside = AsideWordings(wording, leaders.Count, docPoints, multiplicity, options);
+        for (int u = 0; u < docs; u++)
+        {
+            if (docPoints[u].Any(p => aside[wording[p.Distinct]])) docPoints[u] = docPoints[u].Where(p => !aside[wording[p.Distinct]]).ToArray();
+        }
+        var pointGroup = MergeWordings(wording, leaders, countArr, vectors, firstDoc, docPoints, multiplicity, docSection, sections, options, out int groups, out int[] groupLeader);
         var docGroup = new int[docs];
         for (int u = 0; u < docs; u++) docGroup[u] = docPoints[u].Length > 0 ? pointGroup[docPoints[u][0].Distinct] : -1;
 
@@ -150,8 +156,171 @@ internal sealed class Grouping
             DocGroup = docGroup,
             GroupCount = groups,
             OffTopic = offTopic,
-            GroupLeader = leaders.ToArray(),
+            GroupLeader = groupLeader,
         };
+    }
+
+    private static bool[] AsideWordings(int[] wording, int w, DocPoint[][] docPoints, int[] multiplicity, SynthesisOptions options)
+    {
+        var docsWith = new int[w];
+        var alone = new int[w];
+        var set = new HashSet<int>();
+        for (int u = 0; u < docPoints.Length; u++)
+        {
+            set.Clear();
+            foreach (var p in docPoints[u]) set.Add(wording[p.Distinct]);
+            foreach (int k in set) docsWith[k] += multiplicity[u];
+            if (set.Count == 1) alone[set.First()] += multiplicity[u];
+        }
+        var aside = new bool[w];
+        for (int k = 0; k < w; k++)
+        {
+            aside[k] = docsWith[k] >= options.OpinionMinSize && alone[k] < options.AsideMaxAloneShare * docsWith[k];
+        }
+        return aside;
+    }
+
+    /// <summary>
+    /// Joins wordings that mean the same: average-linkage agglomeration of the frequent wordings on
+    /// their centroids, allowed only between wordings filed under similar sections; rare wordings then
+    /// join the nearest opinion.
+    /// </summary>
+    private static int[] MergeWordings(int[] wording, List<int> leaders, int[] count, SparseVector[] vectors, List<int> firstDoc,
+        DocPoint[][] docPoints, int[] multiplicity, int[] docSection, int sections, SynthesisOptions options, out int groups, out int[] groupLeader)
+    {
+        int w = leaders.Count;
+        var size = new int[w];
+        var centroid = new Dictionary<ulong, float>[w];
+        for (int k = 0; k < w; k++) centroid[k] = [];
+        for (int d = 0; d < wording.Length; d++)
+        {
+            int k = wording[d];
+            size[k] += count[d];
+            var v = vectors[d];
+            var c = centroid[k];
+            for (int f = 0; f < v.Length; f++) c[v.Keys[f]] = c.GetValueOrDefault(v.Keys[f]) + v.Values[f] * count[d];
+        }
+        var sectionVec = new double[w][];
+        for (int k = 0; k < w; k++) sectionVec[k] = new double[sections];
+        for (int u = 0; u < docPoints.Length; u++)
+        {
+            foreach (var p in docPoints[u]) sectionVec[wording[p.Distinct]][docSection[u]] += multiplicity[u];
+        }
+        int minSize = options.OpinionMinSize;
+        var big = Enumerable.Range(0, w).Where(k => size[k] >= minSize).ToList();
+        // Clusters of wordings: centroid (sum), section vector (sum), members.
+        var cSum = big.Select(k => new Dictionary<ulong, float>(centroid[k])).ToList();
+        var sSum = big.Select(k => (double[])sectionVec[k].Clone()).ToList();
+        var alive = Enumerable.Repeat(true, big.Count).ToList();
+        var clusterOf = new int[w];
+        Array.Fill(clusterOf, -1);
+        for (int i = 0; i < big.Count; i++) clusterOf[big[i]] = i;
+        var unit = cSum.Select(Unit).ToList();
+        var sUnit = sSum.Select(UnitDense).ToList();
+        double threshold = options.OpinionSimilarity;
+        double sectionThreshold = options.OpinionSectionSimilarity;
+        // Pair scores among live clusters; recomputed for the merged cluster only.
+        var score = new Dictionary<(int, int), double>();
+        for (int i = 0; i < big.Count; i++)
+        {
+            for (int j = i + 1; j < big.Count; j++)
+            {
+                double s = PairScore(unit[i], unit[j], sUnit[i], sUnit[j], sectionThreshold);
+                if (s >= threshold) score[(i, j)] = s;
+            }
+        }
+        while (score.Count > 0)
+        {
+            var best = score.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2).First().Key;
+            int a = best.Item1, b = best.Item2;
+            foreach (var (key, value) in cSum[b]) cSum[a][key] = cSum[a].GetValueOrDefault(key) + value;
+            for (int s2 = 0; s2 < sections; s2++) sSum[a][s2] += sSum[b][s2];
+            alive[b] = false;
+            unit[a] = Unit(cSum[a]);
+            sUnit[a] = UnitDense(sSum[a]);
+            for (int k = 0; k < w; k++)
+            {
+                if (clusterOf[k] == b) clusterOf[k] = a;
+            }
+            foreach (var key in score.Keys.Where(k => k.Item1 == a || k.Item2 == a || k.Item1 == b || k.Item2 == b).ToList()) score.Remove(key);
+            for (int j = 0; j < big.Count; j++)
+            {
+                if (j == a || !alive[j]) continue;
+                double s = PairScore(unit[a], unit[j], sUnit[a], sUnit[j], sectionThreshold);
+                if (s >= threshold) score[(Math.Min(a, j), Math.Max(a, j))] = s;
+            }
+        }
+        // Rare wordings join the nearest opinion when close enough, else stand alone.
+        var live = Enumerable.Range(0, big.Count).Where(i => alive[i]).ToList();
+        for (int k = 0; k < w; k++)
+        {
+            if (clusterOf[k] >= 0) continue;
+            var v = Unit(centroid[k]);
+            var sv = UnitDense(sectionVec[k]);
+            int bestCluster = -1;
+            double bestScore = options.RareWordingSimilarity;
+            foreach (int i in live)
+            {
+                double s = SparseVector.Dot(v, unit[i]);
+                if (s > bestScore)
+                {
+                    bestScore = s;
+                    bestCluster = i;
+                }
+            }
+            clusterOf[k] = bestCluster >= 0 ? bestCluster : -1 - k;
+        }
+        // Dense group ids in order of first wording; leader = most common wording's leader point.
+        var idOf = new Dictionary<int, int>();
+        var leaderList = new List<int>();
+        var leaderSize = new List<int>();
+        var groupOfWording = new int[w];
+        for (int k = 0; k < w; k++)
+        {
+            if (!idOf.TryGetValue(clusterOf[k], out int g))
+            {
+                g = leaderList.Count;
+                idOf[clusterOf[k]] = g;
+                leaderList.Add(leaders[k]);
+                leaderSize.Add(size[k]);
+            }
+            else if (size[k] > leaderSize[g])
+            {
+                leaderList[g] = leaders[k];
+                leaderSize[g] = size[k];
+            }
+            groupOfWording[k] = g;
+        }
+        groups = leaderList.Count;
+        groupLeader = leaderList.ToArray();
+        var pointGroup = new int[wording.Length];
+        for (int d = 0; d < wording.Length; d++) pointGroup[d] = groupOfWording[wording[d]];
+        return pointGroup;
+    }
+
+    private static double PairScore(SparseVector a, SparseVector b, double[] sa, double[] sb, double sectionThreshold)
+    {
+        double sec = 0;
+        for (int i = 0; i < sa.Length; i++) sec += sa[i] * sb[i];
+        if (sec < sectionThreshold) return 0;
+        return SparseVector.Dot(a, b);
+    }
+
+    private static SparseVector Unit(Dictionary<ulong, float> sum)
+    {
+        // Keep the heaviest features: enough to compare, cheap to dot.
+        const int Keep = 96;
+        if (sum.Count <= Keep) return SparseVector.From(sum);
+        var top = sum.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(Keep).ToDictionary(kv => kv.Key, kv => kv.Value);
+        return SparseVector.From(top);
+    }
+
+    private static double[] UnitDense(double[] v)
+    {
+        double n = 0;
+        foreach (double x in v) n += x * x;
+        n = Math.Sqrt(n);
+        return n == 0 ? v : v.Select(x => x / n).ToArray();
     }
 
     private static (ulong Key, int[] Ids, int Sentence, int First, int Last)[] PointsOf(AnalysedText t, HashSet<ulong> formulas, TermWeights weights)

@@ -63,18 +63,33 @@ public sealed record SynthesisOptions
     public double NearDuplicateSameSender { get; init; } = 0.5;
 
     /// <summary>The same for near-identical letters from different senders (a campaign).</summary>
-    public double CampaignSimilarity { get; init; } = 0.6;
+    public double CampaignSimilarity { get; init; } = 0.7;
 
     /// <summary>Shortest letter (in syllables) and smallest number of senders for a campaign.</summary>
     public int CampaignMinWords { get; init; } = 30;
 
     public int CampaignMinSenders { get; init; } = 5;
 
+    /// <summary>Campaign letters arrive in a burst: the middle half of a campaign's letters falls within this span.</summary>
+    public TimeSpan CampaignMaxSpread { get; init; } = TimeSpan.FromDays(6);
+
     /// <summary>Cosine similarity at which two points share a wording.</summary>
     public double WordingSimilarity { get; init; } = 0.5;
 
     /// <summary>Similarity of the learned sentence embeddings at which two wordings express the same opinion; also the <c>pairs</c> decision.</summary>
-    public double OpinionSimilarity { get; init; } = 0.6;
+    public double OpinionSimilarity { get; init; } = 0.3;
+
+    /// <summary>Cosine of section profiles below which two wordings never join (they answer different parts of the draft).</summary>
+    public double OpinionSectionSimilarity { get; init; } = 0.5;
+
+    /// <summary>Wordings with fewer points than this are not opinions of their own unless nothing is near.</summary>
+    public int OpinionMinSize { get; init; } = 5;
+
+    /// <summary>A frequent wording that is the whole content of fewer than this share of its comments is an aside, not an opinion.</summary>
+    public double AsideMaxAloneShare { get; init; } = 0.08;
+
+    /// <summary>Similarity at which a rare wording joins the nearest opinion.</summary>
+    public double RareWordingSimilarity { get; init; } = 0.15;
 
     /// <summary>A clause recurring in at least this share of comments (and at least <see cref="FormulaMinCount"/>) with no section of its own is a formula.</summary>
     public double FormulaMinShare { get; init; } = 0.0004;

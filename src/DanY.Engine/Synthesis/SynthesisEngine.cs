@@ -161,22 +161,34 @@ public sealed class SynthesisEngine
                     campaignLinks.Union(a, b);
                 }
             });
-            // Near-identical letters from different senders are a campaign only when many send them;
-            // two people writing alike are not a campaign.
-            var senders = new Dictionary<int, HashSet<string>>();
+            // Near-identical letters from different senders are a campaign only when many send them within
+            // a burst of days; two people writing alike, or a popular wording used all month, are not.
+            var members = new Dictionary<int, List<int>>();
             for (int u = 0; u < _texts.Length; u++)
             {
                 int root = campaignLinks.Find(u);
-                if (!senders.TryGetValue(root, out var set)) senders[root] = set = new HashSet<string>(StringComparer.Ordinal);
-                set.Add(comments[_firstComment[u]].UnitCode ?? "");
+                if (root == u && !members.ContainsKey(u)) continue;
+                if (!members.TryGetValue(root, out var list)) members[root] = list = [root];
+                if (u != root) list.Add(u);
             }
-            for (int u = 0; u < _texts.Length; u++)
+            foreach (var (root, list) in members)
             {
-                int root = campaignLinks.Find(u);
-                if (root != u && senders.TryGetValue(root, out var set) && set.Count >= options.CampaignMinSenders)
+                var units = new HashSet<string>(StringComparer.Ordinal);
+                var times = new List<long>();
+                foreach (int u in list)
                 {
-                    _dups.Union(_firstComment[root], _firstComment[u]);
+                    var c = comments[_firstComment[u]];
+                    units.Add(c.UnitCode ?? "");
+                    if (c.SubmittedAt is { } at) times.Add(at.UtcTicks);
                 }
+                if (units.Count < options.CampaignMinSenders) continue;
+                if (times.Count >= 4)
+                {
+                    times.Sort();
+                    var spread = TimeSpan.FromTicks(times[times.Count * 3 / 4] - times[times.Count / 4]);
+                    if (spread > options.CampaignMaxSpread) continue;
+                }
+                foreach (int u in list) _dups.Union(_firstComment[root], _firstComment[u]);
             }
         }
 
