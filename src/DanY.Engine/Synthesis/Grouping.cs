@@ -33,9 +33,15 @@ internal sealed class Grouping
 
     public int PointGroupOf(DocPoint p) => PointGroup[p.Distinct];
 
-    public static Grouping Build(AnalysedText[] texts, int[] multiplicity, int[] docSection, int sections, HashSet<ulong> formulas,
-        TermWeights weights, SynthesisOptions options, ParallelOptions parallel)
+    public static Grouping Build(AnalysedText[] texts, int[] multiplicity, int[] docSection, int sections, int[] docWriterGroup, int writerGroups, HashSet<ulong> formulas,
+        TermWeights weights, SynthesisOptions options, ParallelOptions parallel, Action<string, double>? timing = null)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Lap(string name)
+        {
+            timing?.Invoke(name, clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+        }
         int docs = texts.Length;
         // 1. Points per doc (parallel), keyed by their content tokens.
         var raw = new (ulong Key, int[] Ids, int Sentence, int First, int Last)[docs][];
@@ -71,6 +77,7 @@ internal sealed class Grouping
         var vectors = new SparseVector[distinct];
         Parallel.For(0, distinct, parallel, d => vectors[d] = Vectorise(ids[d], weights));
 
+        Lap("grouping.points");
         // 3. Wordings: leader clustering, most common points first.
         var order = Enumerable.Range(0, distinct).ToArray();
         var countArr = count.ToArray();
@@ -89,8 +96,8 @@ internal sealed class Grouping
             foreach (int term in top)
             {
                 if (!postings.TryGetValue(term, out var list)) continue;
-                // The most recent leaders sharing the term are enough: common terms have long lists.
-                for (int k = list.Count - 1, seen = 0; k >= 0 && seen < 400; k--, seen++)
+                // The most common leaders sharing the term come first; a bounded scan keeps this linear.
+                for (int k = 0; k < list.Count && k < 150; k++)
                 {
                     int leader = list[k];
                     if (!candidates.Add(leader)) continue;
@@ -117,6 +124,7 @@ internal sealed class Grouping
             }
         }
 
+        Lap("grouping.wordings");
         // Wordings that never stand alone (self-introductions, colour sentences, local asides) are not
         // opinions: a comment is never only that. Learned per corpus from how the wording co-occurs.
         var aside = AsideWordings(wording, leaders.Count, docPoints, multiplicity, options);
@@ -124,7 +132,8 @@ internal sealed class Grouping
         {
             if (docPoints[u].Any(p => aside[wording[p.Distinct]])) docPoints[u] = docPoints[u].Where(p => !aside[wording[p.Distinct]]).ToArray();
         }
-        var pointGroup = MergeWordings(wording, leaders, countArr, vectors, firstDoc, docPoints, multiplicity, docSection, sections, options, out int groups, out int[] groupLeader);
+        var pointGroup = MergeWordings(wording, leaders, countArr, vectors, docPoints, multiplicity, docSection, sections, docWriterGroup, writerGroups, options, out int groups, out int[] groupLeader);
+        Lap("grouping.merge");
         var docGroup = new int[docs];
         for (int u = 0; u < docs; u++) docGroup[u] = docPoints[u].Length > 0 ? pointGroup[docPoints[u][0].Distinct] : -1;
 
@@ -185,8 +194,8 @@ internal sealed class Grouping
     /// their centroids, allowed only between wordings filed under similar sections; rare wordings then
     /// join the nearest opinion.
     /// </summary>
-    private static int[] MergeWordings(int[] wording, List<int> leaders, int[] count, SparseVector[] vectors, List<int> firstDoc,
-        DocPoint[][] docPoints, int[] multiplicity, int[] docSection, int sections, SynthesisOptions options, out int groups, out int[] groupLeader)
+    private static int[] MergeWordings(int[] wording, List<int> leaders, int[] count, SparseVector[] vectors,
+        DocPoint[][] docPoints, int[] multiplicity, int[] docSection, int sections, int[] docWriterGroup, int writerGroups, SynthesisOptions options, out int groups, out int[] groupLeader)
     {
         int w = leaders.Count;
         var size = new int[w];
@@ -201,67 +210,121 @@ internal sealed class Grouping
             for (int f = 0; f < v.Length; f++) c[v.Keys[f]] = c.GetValueOrDefault(v.Keys[f]) + v.Values[f] * count[d];
         }
         var sectionVec = new double[w][];
-        for (int k = 0; k < w; k++) sectionVec[k] = new double[sections];
+        var writerVec = new double[w][];
+        for (int k = 0; k < w; k++)
+        {
+            sectionVec[k] = new double[sections];
+            writerVec[k] = new double[writerGroups];
+        }
         for (int u = 0; u < docPoints.Length; u++)
         {
-            foreach (var p in docPoints[u]) sectionVec[wording[p.Distinct]][docSection[u]] += multiplicity[u];
+            foreach (var p in docPoints[u])
+            {
+                sectionVec[wording[p.Distinct]][docSection[u]] += multiplicity[u];
+                writerVec[wording[p.Distinct]][docWriterGroup[u]] += multiplicity[u];
+            }
         }
         int minSize = options.OpinionMinSize;
         var big = Enumerable.Range(0, w).Where(k => size[k] >= minSize).ToList();
-        // Clusters of wordings: centroid (sum), section vector (sum), members.
-        var cSum = big.Select(k => new Dictionary<ulong, float>(centroid[k])).ToList();
-        var sSum = big.Select(k => (double[])sectionVec[k].Clone()).ToList();
-        var alive = Enumerable.Repeat(true, big.Count).ToList();
+        // Average-linkage (UPGMA) agglomeration on a dense score matrix; each row caches its best partner.
+        int m = big.Count;
+        var unit = big.Select(k => Unit(centroid[k])).ToArray();
+        var sUnit = big.Select(k => UnitDense(sectionVec[k])).ToArray();
+        var gUnit = big.Select(k => UnitDense(writerVec[k])).ToArray();
+        var sim = new float[m * m];
+        Parallel.For(0, m, i =>
+        {
+            for (int j = 0; j < m; j++)
+            {
+                sim[i * m + j] = i == j ? float.NegativeInfinity : (float)PairScore(unit[i], unit[j], sUnit[i], sUnit[j], gUnit[i], gUnit[j], options);
+            }
+        });
+        var weight = big.Select(k => (double)size[k]).ToArray();
+        var alive = Enumerable.Repeat(true, m).ToArray();
         var clusterOf = new int[w];
         Array.Fill(clusterOf, -1);
-        for (int i = 0; i < big.Count; i++) clusterOf[big[i]] = i;
-        var unit = cSum.Select(Unit).ToList();
-        var sUnit = sSum.Select(UnitDense).ToList();
-        double threshold = options.OpinionSimilarity;
-        double sectionThreshold = options.OpinionSectionSimilarity;
-        // Pair scores among live clusters; recomputed for the merged cluster only.
-        var score = new Dictionary<(int, int), double>();
-        for (int i = 0; i < big.Count; i++)
+        for (int i = 0; i < m; i++) clusterOf[big[i]] = i;
+        var rowBest = new int[m];
+        void Refresh(int i)
         {
-            for (int j = i + 1; j < big.Count; j++)
+            int best = -1;
+            float bestValue = float.NegativeInfinity;
+            for (int j = 0; j < m; j++)
             {
-                double s = PairScore(unit[i], unit[j], sUnit[i], sUnit[j], sectionThreshold);
-                if (s >= threshold) score[(i, j)] = s;
+                if (!alive[j] || j == i) continue;
+                float v = sim[i * m + j];
+                if (v > bestValue)
+                {
+                    bestValue = v;
+                    best = j;
+                }
             }
+            rowBest[i] = best;
         }
-        while (score.Count > 0)
+        for (int i = 0; i < m; i++) Refresh(i);
+        float threshold = (float)options.OpinionSimilarity;
+        var members = Enumerable.Range(0, m).Select(i => new List<int> { i }).ToArray();
+        while (true)
         {
-            var best = score.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Item1).ThenBy(kv => kv.Key.Item2).First().Key;
-            int a = best.Item1, b = best.Item2;
-            foreach (var (key, value) in cSum[b]) cSum[a][key] = cSum[a].GetValueOrDefault(key) + value;
-            for (int s2 = 0; s2 < sections; s2++) sSum[a][s2] += sSum[b][s2];
+            int a = -1;
+            float bestValue = threshold;
+            for (int i = 0; i < m; i++)
+            {
+                if (!alive[i] || rowBest[i] < 0) continue;
+                float v = sim[i * m + rowBest[i]];
+                if (v >= bestValue && (a < 0 || v > bestValue))
+                {
+                    bestValue = v;
+                    a = i;
+                }
+            }
+            if (a < 0) break;
+            int b = rowBest[a];
+            if (b < a) (a, b) = (b, a);
+            double wa = weight[a], wb = weight[b];
+            for (int j = 0; j < m; j++)
+            {
+                if (!alive[j] || j == a || j == b) continue;
+                float v = (float)((wa * sim[a * m + j] + wb * sim[b * m + j]) / (wa + wb));
+                sim[a * m + j] = v;
+                sim[j * m + a] = v;
+            }
+            weight[a] = wa + wb;
             alive[b] = false;
-            unit[a] = Unit(cSum[a]);
-            sUnit[a] = UnitDense(sSum[a]);
-            for (int k = 0; k < w; k++)
+            members[a].AddRange(members[b]);
+            foreach (int x in members[b]) clusterOf[big[x]] = a;
+            members[b].Clear();
+            for (int j = 0; j < m; j++)
             {
-                if (clusterOf[k] == b) clusterOf[k] = a;
-            }
-            foreach (var key in score.Keys.Where(k => k.Item1 == a || k.Item2 == a || k.Item1 == b || k.Item2 == b).ToList()) score.Remove(key);
-            for (int j = 0; j < big.Count; j++)
-            {
-                if (j == a || !alive[j]) continue;
-                double s = PairScore(unit[a], unit[j], sUnit[a], sUnit[j], sectionThreshold);
-                if (s >= threshold) score[(Math.Min(a, j), Math.Max(a, j))] = s;
+                if (!alive[j]) continue;
+                if (j == a || rowBest[j] == a || rowBest[j] == b) Refresh(j);
+                else if (sim[j * m + a] > sim[j * m + rowBest[j]]) rowBest[j] = a;
             }
         }
+        // Centroids of the opinions, for the rare wordings.
+        var opinionCentroid = new SparseVector[m];
+        for (int i = 0; i < m; i++)
+        {
+            if (!alive[i]) continue;
+            var sum = new Dictionary<ulong, float>();
+            foreach (int x in members[i])
+            {
+                foreach (var (key, value) in centroid[big[x]]) sum[key] = sum.GetValueOrDefault(key) + value;
+            }
+            opinionCentroid[i] = Unit(sum);
+        }
+        var unitFinal = opinionCentroid;
         // Rare wordings join the nearest opinion when close enough, else stand alone.
-        var live = Enumerable.Range(0, big.Count).Where(i => alive[i]).ToList();
+        var live = Enumerable.Range(0, m).Where(i => alive[i]).ToList();
         for (int k = 0; k < w; k++)
         {
             if (clusterOf[k] >= 0) continue;
             var v = Unit(centroid[k]);
-            var sv = UnitDense(sectionVec[k]);
             int bestCluster = -1;
             double bestScore = options.RareWordingSimilarity;
             foreach (int i in live)
             {
-                double s = SparseVector.Dot(v, unit[i]);
+                double s = SparseVector.Dot(v, unitFinal[i]);
                 if (s > bestScore)
                 {
                     bestScore = s;
@@ -298,12 +361,24 @@ internal sealed class Grouping
         return pointGroup;
     }
 
-    private static double PairScore(SparseVector a, SparseVector b, double[] sa, double[] sb, double sectionThreshold)
+    /// <summary>
+    /// Two wordings of one opinion answer the same section and are raised by the same kinds of people
+    /// (social groups differ in their concerns); the words themselves are the third witness.
+    /// </summary>
+    private static double PairScore(SparseVector a, SparseVector b, double[] sa, double[] sb, double[] ga, double[] gb, SynthesisOptions options)
     {
-        double sec = 0;
-        for (int i = 0; i < sa.Length; i++) sec += sa[i] * sb[i];
-        if (sec < sectionThreshold) return 0;
-        return SparseVector.Dot(a, b);
+        double sec = DotDense(sa, sb);
+        if (sec < options.OpinionSectionSimilarity) return 0;
+        double writers = DotDense(ga, gb);
+        double profile = Math.Max(0, writers - options.WriterProfileFloor) / (1 - options.WriterProfileFloor);
+        return SparseVector.Dot(a, b) + options.WriterProfileWeight * profile;
+    }
+
+    private static double DotDense(double[] a, double[] b)
+    {
+        double s = 0;
+        for (int i = 0; i < a.Length; i++) s += a[i] * b[i];
+        return s;
     }
 
     private static SparseVector Unit(Dictionary<ulong, float> sum)

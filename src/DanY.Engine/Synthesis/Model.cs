@@ -77,10 +77,16 @@ public sealed record SynthesisOptions
     public double WordingSimilarity { get; init; } = 0.5;
 
     /// <summary>Similarity of the learned sentence embeddings at which two wordings express the same opinion; also the <c>pairs</c> decision.</summary>
-    public double OpinionSimilarity { get; init; } = 0.3;
+    public double OpinionSimilarity { get; init; } = 0.45;
 
     /// <summary>Cosine of section profiles below which two wordings never join (they answer different parts of the draft).</summary>
     public double OpinionSectionSimilarity { get; init; } = 0.5;
+
+    /// <summary>Weight of the similarity of who raised two wordings (social-group profile) in the decision to join them.</summary>
+    public double WriterProfileWeight { get; init; } = 0.5;
+
+    /// <summary>Profile cosine below which the profiles count as unrelated.</summary>
+    public double WriterProfileFloor { get; init; } = 0.7;
 
     /// <summary>Wordings with fewer points than this are not opinions of their own unless nothing is near.</summary>
     public int OpinionMinSize { get; init; } = 5;
@@ -89,7 +95,7 @@ public sealed record SynthesisOptions
     public double AsideMaxAloneShare { get; init; } = 0.08;
 
     /// <summary>Similarity at which a rare wording joins the nearest opinion.</summary>
-    public double RareWordingSimilarity { get; init; } = 0.15;
+    public double RareWordingSimilarity { get; init; } = 0.03;
 
     /// <summary>A clause recurring in at least this share of comments (and at least <see cref="FormulaMinCount"/>) with no section of its own is a formula.</summary>
     public double FormulaMinShare { get; init; } = 0.0004;

@@ -242,7 +242,15 @@ public sealed class SynthesisEngine
 
         private void Group()
         {
-            _grouping = Grouping.Build(_texts, _uniqueMultiplicity, _docSection, _sectionRefs.Count, _formulas, _weights, options, Parallelism);
+            var writerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            var docWriter = new int[_texts.Length];
+            for (int u = 0; u < _texts.Length; u++)
+            {
+                string g = comments[_firstComment[u]].Group?.Trim() ?? "";
+                if (!writerIndex.TryGetValue(g, out int gi)) writerIndex[g] = gi = writerIndex.Count;
+                docWriter[u] = gi;
+            }
+            _grouping = Grouping.Build(_texts, _uniqueMultiplicity, _docSection, _sectionRefs.Count, docWriter, writerIndex.Count, _formulas, _weights, options, Parallelism, (name, ms) => _timings.Add(new(name, ms)));
         }
 
         private void DetectNoise()
