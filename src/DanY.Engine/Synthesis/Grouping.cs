@@ -135,7 +135,27 @@ internal sealed class Grouping
         var pointGroup = MergeWordings(wording, leaders, countArr, vectors, docPoints, multiplicity, docSection, sections, docWriterGroup, writerGroups, options, out int groups, out int[] groupLeader);
         Lap("grouping.merge");
         var docGroup = new int[docs];
-        for (int u = 0; u < docs; u++) docGroup[u] = docPoints[u].Length > 0 ? pointGroup[docPoints[u][0].Distinct] : -1;
+        // A comment's main opinion is its first point that belongs to an opinion others share; a lone
+        // first sentence (a self-introduction, a local remark) does not hide the request that follows.
+        var groupSize = new int[groups];
+        for (int d = 0; d < distinct; d++) groupSize[pointGroup[d]] += countArr[d];
+        long totalComments = 0;
+        foreach (int x in multiplicity) totalComments += x;
+        int significant = Math.Max(options.OpinionMinSize, (int)(options.SignificantShare * totalComments));
+        for (int u = 0; u < docs; u++)
+        {
+            docGroup[u] = -1;
+            if (docPoints[u].Length == 0) continue;
+            docGroup[u] = pointGroup[docPoints[u][0].Distinct];
+            foreach (var p in docPoints[u])
+            {
+                if (groupSize[pointGroup[p.Distinct]] >= significant)
+                {
+                    docGroup[u] = pointGroup[p.Distinct];
+                    break;
+                }
+            }
+        }
 
         // 4. Off-topic: groups filed all over the draft, with no section (not even "whole document") of their own.
         var offTopic = new bool[groups];

@@ -94,6 +94,9 @@ public sealed record SynthesisOptions
     /// <summary>A frequent wording that is the whole content of fewer than this share of its comments is an aside, not an opinion.</summary>
     public double AsideMaxAloneShare { get; init; } = 0.08;
 
+    /// <summary>Share of all comments from which a group counts as an opinion many share, preferred as a comment's main point.</summary>
+    public double SignificantShare { get; init; } = 0.0005;
+
     /// <summary>Similarity at which a rare wording joins the nearest opinion.</summary>
     public double RareWordingSimilarity { get; init; } = 0.03;
 
