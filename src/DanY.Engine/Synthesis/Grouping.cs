@@ -127,10 +127,14 @@ internal sealed class Grouping
         Lap("grouping.wordings");
         // Wordings that never stand alone (self-introductions, colour sentences, local asides) are not
         // opinions: a comment is never only that. Learned per corpus from how the wording co-occurs.
-        var aside = AsideWordings(wording, leaders.Count, docPoints, multiplicity, options);
+        var aside = AsideWordings(wording, leaders.Count, docPoints, multiplicity, options, null);
+        aside = AsideWordings(wording, leaders.Count, docPoints, multiplicity, options, aside);
         for (int u = 0; u < docs; u++)
         {
-            if (docPoints[u].Any(p => aside[wording[p.Distinct]])) docPoints[u] = docPoints[u].Where(p => !aside[wording[p.Distinct]]).ToArray();
+            if (!docPoints[u].Any(p => aside[wording[p.Distinct]])) continue;
+            var kept = docPoints[u].Where(p => !aside[wording[p.Distinct]]).ToArray();
+            // A comment made only of asides keeps them: it is still a comment, judged as it is.
+            if (kept.Length > 0) docPoints[u] = kept;
         }
         var pointGroup = MergeWordings(wording, leaders, countArr, vectors, docPoints, multiplicity, docSection, sections, docWriterGroup, writerGroups, options, out int groups, out int[] groupLeader);
         Lap("grouping.merge");
@@ -170,10 +174,17 @@ internal sealed class Grouping
             sectionCounts[key] = sectionCounts.GetValueOrDefault(key) + multiplicity[u];
         }
         var groupMax = new int[groups];
-        foreach (var ((g, _), c) in sectionCounts) groupMax[g] = Math.Max(groupMax[g], c);
+        var groupWhole = new int[groups];
+        foreach (var ((g, section), c) in sectionCounts)
+        {
+            if (section == 0) groupWhole[g] = c;
+            else groupMax[g] = Math.Max(groupMax[g], c);
+        }
+        // Opinions about the whole document are mostly filed against it; off-topic text is filed anywhere.
         for (int g = 0; g < groups; g++)
         {
-            offTopic[g] = groupTotal[g] >= 8 && groupMax[g] < options.OffTopicMaxConcentration * groupTotal[g];
+            offTopic[g] = groupTotal[g] >= 8 && groupMax[g] < options.OffTopicMaxConcentration * groupTotal[g]
+                && groupWhole[g] < options.WholeDocumentMinShare * groupTotal[g];
         }
         return new Grouping
         {
@@ -189,7 +200,8 @@ internal sealed class Grouping
         };
     }
 
-    private static bool[] AsideWordings(int[] wording, int w, DocPoint[][] docPoints, int[] multiplicity, SynthesisOptions options)
+    // Second pass: a wording that only ever appears beside asides does stand alone.
+    private static bool[] AsideWordings(int[] wording, int w, DocPoint[][] docPoints, int[] multiplicity, SynthesisOptions options, bool[]? ignore)
     {
         var docsWith = new int[w];
         var alone = new int[w];
@@ -199,6 +211,11 @@ internal sealed class Grouping
             set.Clear();
             foreach (var p in docPoints[u]) set.Add(wording[p.Distinct]);
             foreach (int k in set) docsWith[k] += multiplicity[u];
+            if (ignore is not null && set.Count > 1)
+            {
+                set.RemoveWhere(k => ignore[k]);
+                if (set.Count == 0) continue;
+            }
             if (set.Count == 1) alone[set.First()] += multiplicity[u];
         }
         var aside = new bool[w];

@@ -111,6 +111,9 @@ public sealed record SynthesisOptions
     /// <summary>Groups whose comments are filed all over the draft (no section takes this share) are off-topic.</summary>
     public double OffTopicMaxConcentration { get; init; } = 0.3;
 
+    /// <summary>Share of a group's comments filed against the whole document from which it is a general opinion, not off-topic.</summary>
+    public double WholeDocumentMinShare { get; init; } = 0.6;
+
     /// <summary>How many representative wordings and key phrases a group summary carries.</summary>
     public int KeyPhrases { get; init; } = 5;
 
