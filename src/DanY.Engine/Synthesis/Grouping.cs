@@ -1,5 +1,11 @@
 namespace DanY.Engine.Synthesis;
 
+/// <summary>
+/// Per comment: its unique text, filed section, writer's social group, and whether it counts in
+/// profiles (a campaign counts once, as one opinion with its size).
+/// </summary>
+internal sealed record CommentProfiles(int[] Doc, int[] Section, int Sections, int[] Writer, int WriterGroups, byte[] Weight, int[] DocWeight);
+
 /// <summary>A point: one sentence of a comment, stripped of formulas.</summary>
 internal readonly record struct DocPoint(int Distinct, int Sentence, int FirstClause, int LastClause);
 
@@ -33,7 +39,7 @@ internal sealed class Grouping
 
     public int PointGroupOf(DocPoint p) => PointGroup[p.Distinct];
 
-    public static Grouping Build(AnalysedText[] texts, int[] multiplicity, int[] docSection, int sections, int[] docWriterGroup, int writerGroups, HashSet<ulong> formulas,
+    public static Grouping Build(AnalysedText[] texts, int[] multiplicity, CommentProfiles profiles, HashSet<ulong> formulas,
         TermWeights weights, SynthesisOptions options, ParallelOptions parallel, Action<string, double>? timing = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -127,8 +133,8 @@ internal sealed class Grouping
         Lap("grouping.wordings");
         // Wordings that never stand alone (self-introductions, colour sentences, local asides) are not
         // opinions: a comment is never only that. Learned per corpus from how the wording co-occurs.
-        var aside = AsideWordings(wording, leaders.Count, docPoints, multiplicity, options, null);
-        aside = AsideWordings(wording, leaders.Count, docPoints, multiplicity, options, aside);
+        var aside = AsideWordings(wording, leaders.Count, docPoints, profiles.DocWeight, options, null);
+        aside = AsideWordings(wording, leaders.Count, docPoints, profiles.DocWeight, options, aside);
         for (int u = 0; u < docs; u++)
         {
             if (!docPoints[u].Any(p => aside[wording[p.Distinct]])) continue;
@@ -136,7 +142,7 @@ internal sealed class Grouping
             // A comment made only of asides keeps them: it is still a comment, judged as it is.
             if (kept.Length > 0) docPoints[u] = kept;
         }
-        var pointGroup = MergeWordings(wording, leaders, countArr, vectors, docPoints, multiplicity, docSection, sections, docWriterGroup, writerGroups, options, out int groups, out int[] groupLeader);
+        var pointGroup = MergeWordings(wording, leaders, countArr, vectors, docPoints, profiles, options, out int groups, out int[] groupLeader);
         Lap("grouping.merge");
         var docGroup = new int[docs];
         // A comment's main opinion is its first point that belongs to an opinion others share; a lone
@@ -165,13 +171,13 @@ internal sealed class Grouping
         var offTopic = new bool[groups];
         var sectionCounts = new Dictionary<(int, int), int>();
         var groupTotal = new int[groups];
-        for (int u = 0; u < docs; u++)
+        for (int i = 0; i < profiles.Doc.Length; i++)
         {
-            int g = docGroup[u];
-            if (g < 0) continue;
-            groupTotal[g] += multiplicity[u];
-            var key = (g, docSection[u]);
-            sectionCounts[key] = sectionCounts.GetValueOrDefault(key) + multiplicity[u];
+            int g = docGroup[profiles.Doc[i]];
+            if (g < 0 || profiles.Weight[i] == 0) continue;
+            groupTotal[g]++;
+            var key = (g, profiles.Section[i]);
+            sectionCounts[key] = sectionCounts.GetValueOrDefault(key) + 1;
         }
         var groupMax = new int[groups];
         var groupWhole = new int[groups];
@@ -232,7 +238,7 @@ internal sealed class Grouping
     /// join the nearest opinion.
     /// </summary>
     private static int[] MergeWordings(int[] wording, List<int> leaders, int[] count, SparseVector[] vectors,
-        DocPoint[][] docPoints, int[] multiplicity, int[] docSection, int sections, int[] docWriterGroup, int writerGroups, SynthesisOptions options, out int groups, out int[] groupLeader)
+        DocPoint[][] docPoints, CommentProfiles profiles, SynthesisOptions options, out int groups, out int[] groupLeader)
     {
         int w = leaders.Count;
         var size = new int[w];
@@ -246,6 +252,7 @@ internal sealed class Grouping
             var c = centroid[k];
             for (int f = 0; f < v.Length; f++) c[v.Keys[f]] = c.GetValueOrDefault(v.Keys[f]) + v.Values[f] * count[d];
         }
+        int sections = profiles.Sections, writerGroups = profiles.WriterGroups;
         var sectionVec = new double[w][];
         var writerVec = new double[w][];
         for (int k = 0; k < w; k++)
@@ -253,12 +260,13 @@ internal sealed class Grouping
             sectionVec[k] = new double[sections];
             writerVec[k] = new double[writerGroups];
         }
-        for (int u = 0; u < docPoints.Length; u++)
+        for (int i = 0; i < profiles.Doc.Length; i++)
         {
-            foreach (var p in docPoints[u])
+            if (profiles.Weight[i] == 0) continue;
+            foreach (var p in docPoints[profiles.Doc[i]])
             {
-                sectionVec[wording[p.Distinct]][docSection[u]] += multiplicity[u];
-                writerVec[wording[p.Distinct]][docWriterGroup[u]] += multiplicity[u];
+                sectionVec[wording[p.Distinct]][profiles.Section[i]] += 1;
+                writerVec[wording[p.Distinct]][profiles.Writer[i]] += 1;
             }
         }
         int minSize = options.OpinionMinSize;
