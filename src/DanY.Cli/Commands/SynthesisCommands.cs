@@ -73,7 +73,7 @@ internal static class SynthesisCommands
                         synth.Value = p.Fraction;
                         synth.Description = "tổng hợp / " + p.Stage;
                     });
-                    result = new SynthesisEngine().Run(comments, draft, progress);
+                    result = new SynthesisEngine(OptionsFromEnvironment()).Run(comments, draft, progress);
                     synth.Value = 1.0;
                     var write = ctx.AddTask("ghi kết quả / writing", maxValue: 1.0);
                     sw.Restart();
@@ -90,6 +90,20 @@ internal static class SynthesisCommands
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return 2;
         }
+    }
+
+    /// <summary>For tuning runs: DANY_OPT_Name=value overrides a numeric option of <see cref="SynthesisOptions"/>.</summary>
+    internal static SynthesisOptions OptionsFromEnvironment()
+    {
+        var options = SynthesisOptions.Default with { };
+        foreach (var property in typeof(SynthesisOptions).GetProperties())
+        {
+            string? value = Environment.GetEnvironmentVariable("DANY_OPT_" + property.Name);
+            if (value is null || !property.CanWrite) continue;
+            object parsed = property.PropertyType == typeof(int) ? int.Parse(value, CultureInfo.InvariantCulture) : double.Parse(value, CultureInfo.InvariantCulture);
+            property.SetValue(options, parsed);
+        }
+        return options;
     }
 
     private sealed class InlineProgress(Action<SynthesisProgress> report) : IProgress<SynthesisProgress>
@@ -117,6 +131,11 @@ internal static class SynthesisCommands
                 w.Write(a.Noise != NoiseReason.None ? "1" : "0");
                 w.Write("\r\n");
             }
+        }
+        if (Environment.GetEnvironmentVariable("DANY_DEBUG_POINTS") is "1")
+        {
+            using var d = new StreamWriter(Path.Combine(outDir, "points.csv"), false, utf8);
+            foreach (var a in result.Assignments) d.Write($"{a.Id},{string.Join(';', a.PointGroups)}\n");
         }
         string json = Path.Combine(outDir, "synthesis.json");
         using (var s = File.Create(json + ".tmp"))

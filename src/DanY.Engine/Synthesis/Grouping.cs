@@ -1,5 +1,11 @@
 namespace DanY.Engine.Synthesis;
 
+/// <summary>
+/// Per comment: its unique text, filed section, writer's social group, and whether it counts in
+/// profiles (a campaign counts once, as one opinion with its size).
+/// </summary>
+internal sealed record CommentProfiles(int[] Doc, int[] Section, int Sections, int[] Writer, int WriterGroups, byte[] Weight, int[] DocWeight);
+
 /// <summary>A point: one sentence of a comment, stripped of formulas.</summary>
 internal readonly record struct DocPoint(int Distinct, int Sentence, int FirstClause, int LastClause);
 
@@ -33,9 +39,15 @@ internal sealed class Grouping
 
     public int PointGroupOf(DocPoint p) => PointGroup[p.Distinct];
 
-    public static Grouping Build(AnalysedText[] texts, int[] multiplicity, int[] docSection, int sections, HashSet<ulong> formulas,
-        TermWeights weights, SynthesisOptions options, ParallelOptions parallel)
+    public static Grouping Build(AnalysedText[] texts, int[] multiplicity, CommentProfiles profiles, HashSet<ulong> formulas,
+        TermWeights weights, SynthesisOptions options, ParallelOptions parallel, Action<string, double>? timing = null)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Lap(string name)
+        {
+            timing?.Invoke(name, clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+        }
         int docs = texts.Length;
         // 1. Points per doc (parallel), keyed by their content tokens.
         var raw = new (ulong Key, int[] Ids, int Sentence, int First, int Last)[docs][];
@@ -71,6 +83,7 @@ internal sealed class Grouping
         var vectors = new SparseVector[distinct];
         Parallel.For(0, distinct, parallel, d => vectors[d] = Vectorise(ids[d], weights));
 
+        Lap("grouping.points");
         // 3. Wordings: leader clustering, most common points first.
         var order = Enumerable.Range(0, distinct).ToArray();
         var countArr = count.ToArray();
@@ -89,8 +102,8 @@ internal sealed class Grouping
             foreach (int term in top)
             {
                 if (!postings.TryGetValue(term, out var list)) continue;
-                // The most recent leaders sharing the term are enough: common terms have long lists.
-                for (int k = list.Count - 1, seen = 0; k >= 0 && seen < 400; k--, seen++)
+                // The most common leaders sharing the term come first; a bounded scan keeps this linear.
+                for (int k = 0; k < list.Count && k < 150; k++)
                 {
                     int leader = list[k];
                     if (!candidates.Add(leader)) continue;
@@ -117,28 +130,67 @@ internal sealed class Grouping
             }
         }
 
-        int groups = leaders.Count;
-        var pointGroup = wording;
+        Lap("grouping.wordings");
+        // Wordings that never stand alone (self-introductions, colour sentences, local asides) are not
+        // opinions: a comment is never only that. Learned per corpus from how the wording co-occurs.
+        var aside = AsideWordings(wording, leaders.Count, docPoints, profiles.DocWeight, options, null);
+        aside = AsideWordings(wording, leaders.Count, docPoints, profiles.DocWeight, options, aside);
+        for (int u = 0; u < docs; u++)
+        {
+            if (!docPoints[u].Any(p => aside[wording[p.Distinct]])) continue;
+            var kept = docPoints[u].Where(p => !aside[wording[p.Distinct]]).ToArray();
+            // A comment made only of asides keeps them: it is still a comment, judged as it is.
+            if (kept.Length > 0) docPoints[u] = kept;
+        }
+        var pointGroup = MergeWordings(wording, leaders, countArr, vectors, docPoints, profiles, options, out int groups, out int[] groupLeader);
+        Lap("grouping.merge");
         var docGroup = new int[docs];
-        for (int u = 0; u < docs; u++) docGroup[u] = docPoints[u].Length > 0 ? pointGroup[docPoints[u][0].Distinct] : -1;
+        // A comment's main opinion is its first point that belongs to an opinion others share; a lone
+        // first sentence (a self-introduction, a local remark) does not hide the request that follows.
+        var groupSize = new int[groups];
+        for (int d = 0; d < distinct; d++) groupSize[pointGroup[d]] += countArr[d];
+        long totalComments = 0;
+        foreach (int x in multiplicity) totalComments += x;
+        int significant = Math.Max(options.OpinionMinSize, (int)(options.SignificantShare * totalComments));
+        for (int u = 0; u < docs; u++)
+        {
+            docGroup[u] = -1;
+            if (docPoints[u].Length == 0) continue;
+            docGroup[u] = pointGroup[docPoints[u][0].Distinct];
+            foreach (var p in docPoints[u])
+            {
+                if (groupSize[pointGroup[p.Distinct]] >= significant)
+                {
+                    docGroup[u] = pointGroup[p.Distinct];
+                    break;
+                }
+            }
+        }
 
         // 4. Off-topic: groups filed all over the draft, with no section (not even "whole document") of their own.
         var offTopic = new bool[groups];
         var sectionCounts = new Dictionary<(int, int), int>();
         var groupTotal = new int[groups];
-        for (int u = 0; u < docs; u++)
+        for (int i = 0; i < profiles.Doc.Length; i++)
         {
-            int g = docGroup[u];
-            if (g < 0) continue;
-            groupTotal[g] += multiplicity[u];
-            var key = (g, docSection[u]);
-            sectionCounts[key] = sectionCounts.GetValueOrDefault(key) + multiplicity[u];
+            int g = docGroup[profiles.Doc[i]];
+            if (g < 0 || profiles.Weight[i] == 0) continue;
+            groupTotal[g]++;
+            var key = (g, profiles.Section[i]);
+            sectionCounts[key] = sectionCounts.GetValueOrDefault(key) + 1;
         }
         var groupMax = new int[groups];
-        foreach (var ((g, _), c) in sectionCounts) groupMax[g] = Math.Max(groupMax[g], c);
+        var groupWhole = new int[groups];
+        foreach (var ((g, section), c) in sectionCounts)
+        {
+            if (section == 0) groupWhole[g] = c;
+            else groupMax[g] = Math.Max(groupMax[g], c);
+        }
+        // Opinions about the whole document are mostly filed against it; off-topic text is filed anywhere.
         for (int g = 0; g < groups; g++)
         {
-            offTopic[g] = groupTotal[g] >= 8 && groupMax[g] < options.OffTopicMaxConcentration * groupTotal[g];
+            offTopic[g] = groupTotal[g] >= 8 && groupMax[g] < options.OffTopicMaxConcentration * groupTotal[g]
+                && groupWhole[g] < options.WholeDocumentMinShare * groupTotal[g];
         }
         return new Grouping
         {
@@ -150,8 +202,245 @@ internal sealed class Grouping
             DocGroup = docGroup,
             GroupCount = groups,
             OffTopic = offTopic,
-            GroupLeader = leaders.ToArray(),
+            GroupLeader = groupLeader,
         };
+    }
+
+    // Second pass: a wording that only ever appears beside asides does stand alone.
+    private static bool[] AsideWordings(int[] wording, int w, DocPoint[][] docPoints, int[] multiplicity, SynthesisOptions options, bool[]? ignore)
+    {
+        var docsWith = new int[w];
+        var alone = new int[w];
+        var set = new HashSet<int>();
+        for (int u = 0; u < docPoints.Length; u++)
+        {
+            set.Clear();
+            foreach (var p in docPoints[u]) set.Add(wording[p.Distinct]);
+            foreach (int k in set) docsWith[k] += multiplicity[u];
+            if (ignore is not null && set.Count > 1)
+            {
+                set.RemoveWhere(k => ignore[k]);
+                if (set.Count == 0) continue;
+            }
+            if (set.Count == 1) alone[set.First()] += multiplicity[u];
+        }
+        var aside = new bool[w];
+        for (int k = 0; k < w; k++)
+        {
+            aside[k] = docsWith[k] >= options.OpinionMinSize && alone[k] < options.AsideMaxAloneShare * docsWith[k];
+        }
+        return aside;
+    }
+
+    /// <summary>
+    /// Joins wordings that mean the same: average-linkage agglomeration of the frequent wordings on
+    /// their centroids, allowed only between wordings filed under similar sections; rare wordings then
+    /// join the nearest opinion.
+    /// </summary>
+    private static int[] MergeWordings(int[] wording, List<int> leaders, int[] count, SparseVector[] vectors,
+        DocPoint[][] docPoints, CommentProfiles profiles, SynthesisOptions options, out int groups, out int[] groupLeader)
+    {
+        int w = leaders.Count;
+        var size = new int[w];
+        var centroid = new Dictionary<ulong, float>[w];
+        for (int k = 0; k < w; k++) centroid[k] = [];
+        for (int d = 0; d < wording.Length; d++)
+        {
+            int k = wording[d];
+            size[k] += count[d];
+            var v = vectors[d];
+            var c = centroid[k];
+            for (int f = 0; f < v.Length; f++) c[v.Keys[f]] = c.GetValueOrDefault(v.Keys[f]) + v.Values[f] * count[d];
+        }
+        int sections = profiles.Sections, writerGroups = profiles.WriterGroups;
+        var sectionVec = new double[w][];
+        var writerVec = new double[w][];
+        for (int k = 0; k < w; k++)
+        {
+            sectionVec[k] = new double[sections];
+            writerVec[k] = new double[writerGroups];
+        }
+        for (int i = 0; i < profiles.Doc.Length; i++)
+        {
+            if (profiles.Weight[i] == 0) continue;
+            foreach (var p in docPoints[profiles.Doc[i]])
+            {
+                sectionVec[wording[p.Distinct]][profiles.Section[i]] += 1;
+                writerVec[wording[p.Distinct]][profiles.Writer[i]] += 1;
+            }
+        }
+        int minSize = options.OpinionMinSize;
+        var big = Enumerable.Range(0, w).Where(k => size[k] >= minSize).ToList();
+        // Average-linkage (UPGMA) agglomeration on a dense score matrix; each row caches its best partner.
+        int m = big.Count;
+        var unit = big.Select(k => Unit(centroid[k])).ToArray();
+        var sUnit = big.Select(k => UnitDense(sectionVec[k])).ToArray();
+        var gUnit = big.Select(k => UnitDense(writerVec[k])).ToArray();
+        var sim = new float[m * m];
+        Parallel.For(0, m, i =>
+        {
+            for (int j = 0; j < m; j++)
+            {
+                sim[i * m + j] = i == j ? float.NegativeInfinity : (float)PairScore(unit[i], unit[j], sUnit[i], sUnit[j], gUnit[i], gUnit[j], options);
+            }
+        });
+        var weight = big.Select(k => (double)size[k]).ToArray();
+        var alive = Enumerable.Repeat(true, m).ToArray();
+        var clusterOf = new int[w];
+        Array.Fill(clusterOf, -1);
+        for (int i = 0; i < m; i++) clusterOf[big[i]] = i;
+        var rowBest = new int[m];
+        void Refresh(int i)
+        {
+            int best = -1;
+            float bestValue = float.NegativeInfinity;
+            for (int j = 0; j < m; j++)
+            {
+                if (!alive[j] || j == i) continue;
+                float v = sim[i * m + j];
+                if (v > bestValue)
+                {
+                    bestValue = v;
+                    best = j;
+                }
+            }
+            rowBest[i] = best;
+        }
+        for (int i = 0; i < m; i++) Refresh(i);
+        float threshold = (float)options.OpinionSimilarity;
+        var members = Enumerable.Range(0, m).Select(i => new List<int> { i }).ToArray();
+        while (true)
+        {
+            int a = -1;
+            float bestValue = threshold;
+            for (int i = 0; i < m; i++)
+            {
+                if (!alive[i] || rowBest[i] < 0) continue;
+                float v = sim[i * m + rowBest[i]];
+                if (v >= bestValue && (a < 0 || v > bestValue))
+                {
+                    bestValue = v;
+                    a = i;
+                }
+            }
+            if (a < 0) break;
+            int b = rowBest[a];
+            if (b < a) (a, b) = (b, a);
+            double wa = weight[a], wb = weight[b];
+            for (int j = 0; j < m; j++)
+            {
+                if (!alive[j] || j == a || j == b) continue;
+                float v = (float)((wa * sim[a * m + j] + wb * sim[b * m + j]) / (wa + wb));
+                sim[a * m + j] = v;
+                sim[j * m + a] = v;
+            }
+            weight[a] = wa + wb;
+            alive[b] = false;
+            members[a].AddRange(members[b]);
+            foreach (int x in members[b]) clusterOf[big[x]] = a;
+            members[b].Clear();
+            for (int j = 0; j < m; j++)
+            {
+                if (!alive[j]) continue;
+                if (j == a || rowBest[j] == a || rowBest[j] == b) Refresh(j);
+                else if (sim[j * m + a] > sim[j * m + rowBest[j]]) rowBest[j] = a;
+            }
+        }
+        // Centroids of the opinions, for the rare wordings.
+        var opinionCentroid = new SparseVector[m];
+        for (int i = 0; i < m; i++)
+        {
+            if (!alive[i]) continue;
+            var sum = new Dictionary<ulong, float>();
+            foreach (int x in members[i])
+            {
+                foreach (var (key, value) in centroid[big[x]]) sum[key] = sum.GetValueOrDefault(key) + value;
+            }
+            opinionCentroid[i] = Unit(sum);
+        }
+        var unitFinal = opinionCentroid;
+        // Rare wordings join the nearest opinion when close enough, else stand alone.
+        var live = Enumerable.Range(0, m).Where(i => alive[i]).ToList();
+        for (int k = 0; k < w; k++)
+        {
+            if (clusterOf[k] >= 0) continue;
+            var v = Unit(centroid[k]);
+            int bestCluster = -1;
+            double bestScore = options.RareWordingSimilarity;
+            foreach (int i in live)
+            {
+                double s = SparseVector.Dot(v, unitFinal[i]);
+                if (s > bestScore)
+                {
+                    bestScore = s;
+                    bestCluster = i;
+                }
+            }
+            clusterOf[k] = bestCluster >= 0 ? bestCluster : -1 - k;
+        }
+        // Dense group ids in order of first wording; leader = most common wording's leader point.
+        var idOf = new Dictionary<int, int>();
+        var leaderList = new List<int>();
+        var leaderSize = new List<int>();
+        var groupOfWording = new int[w];
+        for (int k = 0; k < w; k++)
+        {
+            if (!idOf.TryGetValue(clusterOf[k], out int g))
+            {
+                g = leaderList.Count;
+                idOf[clusterOf[k]] = g;
+                leaderList.Add(leaders[k]);
+                leaderSize.Add(size[k]);
+            }
+            else if (size[k] > leaderSize[g])
+            {
+                leaderList[g] = leaders[k];
+                leaderSize[g] = size[k];
+            }
+            groupOfWording[k] = g;
+        }
+        groups = leaderList.Count;
+        groupLeader = leaderList.ToArray();
+        var pointGroup = new int[wording.Length];
+        for (int d = 0; d < wording.Length; d++) pointGroup[d] = groupOfWording[wording[d]];
+        return pointGroup;
+    }
+
+    /// <summary>
+    /// Two wordings of one opinion answer the same section and are raised by the same kinds of people
+    /// (social groups differ in their concerns); the words themselves are the third witness.
+    /// </summary>
+    private static double PairScore(SparseVector a, SparseVector b, double[] sa, double[] sb, double[] ga, double[] gb, SynthesisOptions options)
+    {
+        double sec = DotDense(sa, sb);
+        if (sec < options.OpinionSectionSimilarity) return 0;
+        double writers = DotDense(ga, gb);
+        double profile = Math.Max(0, writers - options.WriterProfileFloor) / (1 - options.WriterProfileFloor);
+        return SparseVector.Dot(a, b) + options.WriterProfileWeight * profile;
+    }
+
+    private static double DotDense(double[] a, double[] b)
+    {
+        double s = 0;
+        for (int i = 0; i < a.Length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    private static SparseVector Unit(Dictionary<ulong, float> sum)
+    {
+        // Keep the heaviest features: enough to compare, cheap to dot.
+        const int Keep = 96;
+        if (sum.Count <= Keep) return SparseVector.From(sum);
+        var top = sum.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(Keep).ToDictionary(kv => kv.Key, kv => kv.Value);
+        return SparseVector.From(top);
+    }
+
+    private static double[] UnitDense(double[] v)
+    {
+        double n = 0;
+        foreach (double x in v) n += x * x;
+        n = Math.Sqrt(n);
+        return n == 0 ? v : v.Select(x => x / n).ToArray();
     }
 
     private static (ulong Key, int[] Ids, int Sentence, int First, int Last)[] PointsOf(AnalysedText t, HashSet<ulong> formulas, TermWeights weights)

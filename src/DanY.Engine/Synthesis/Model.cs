@@ -63,18 +63,42 @@ public sealed record SynthesisOptions
     public double NearDuplicateSameSender { get; init; } = 0.5;
 
     /// <summary>The same for near-identical letters from different senders (a campaign).</summary>
-    public double CampaignSimilarity { get; init; } = 0.6;
+    public double CampaignSimilarity { get; init; } = 0.7;
 
     /// <summary>Shortest letter (in syllables) and smallest number of senders for a campaign.</summary>
     public int CampaignMinWords { get; init; } = 30;
 
     public int CampaignMinSenders { get; init; } = 5;
 
+    /// <summary>Campaign letters arrive in a burst: the middle half of a campaign's letters falls within this span.</summary>
+    public TimeSpan CampaignMaxSpread { get; init; } = TimeSpan.FromDays(6);
+
     /// <summary>Cosine similarity at which two points share a wording.</summary>
     public double WordingSimilarity { get; init; } = 0.5;
 
     /// <summary>Similarity of the learned sentence embeddings at which two wordings express the same opinion; also the <c>pairs</c> decision.</summary>
-    public double OpinionSimilarity { get; init; } = 0.6;
+    public double OpinionSimilarity { get; init; } = 0.45;
+
+    /// <summary>Cosine of section profiles below which two wordings never join (they answer different parts of the draft).</summary>
+    public double OpinionSectionSimilarity { get; init; } = 0.5;
+
+    /// <summary>Weight of the similarity of who raised two wordings (social-group profile) in the decision to join them.</summary>
+    public double WriterProfileWeight { get; init; } = 0.5;
+
+    /// <summary>Profile cosine below which the profiles count as unrelated.</summary>
+    public double WriterProfileFloor { get; init; } = 0.7;
+
+    /// <summary>Wordings with fewer points than this are not opinions of their own unless nothing is near.</summary>
+    public int OpinionMinSize { get; init; } = 5;
+
+    /// <summary>A frequent wording that is the whole content of fewer than this share of its comments is an aside, not an opinion.</summary>
+    public double AsideMaxAloneShare { get; init; } = 0.08;
+
+    /// <summary>Share of all comments from which a group counts as an opinion many share, preferred as a comment's main point.</summary>
+    public double SignificantShare { get; init; } = 0.0005;
+
+    /// <summary>Similarity at which a rare wording joins the nearest opinion.</summary>
+    public double RareWordingSimilarity { get; init; } = 0.03;
 
     /// <summary>A clause recurring in at least this share of comments (and at least <see cref="FormulaMinCount"/>) with no section of its own is a formula.</summary>
     public double FormulaMinShare { get; init; } = 0.0004;
@@ -86,6 +110,9 @@ public sealed record SynthesisOptions
 
     /// <summary>Groups whose comments are filed all over the draft (no section takes this share) are off-topic.</summary>
     public double OffTopicMaxConcentration { get; init; } = 0.3;
+
+    /// <summary>Share of a group's comments filed against the whole document from which it is a general opinion, not off-topic.</summary>
+    public double WholeDocumentMinShare { get; init; } = 0.6;
 
     /// <summary>How many representative wordings and key phrases a group summary carries.</summary>
     public int KeyPhrases { get; init; } = 5;

@@ -56,6 +56,7 @@ public sealed class SynthesisEngine
         private int[] _docSection = [];
 
         private UnionFind _dups = new(0);
+        private readonly HashSet<int> _campaignRoots = [];
         private bool[] _formulaClause = [];
         private ulong[] _formulaKeys = [];
         private HashSet<ulong> _formulas = [];
@@ -161,23 +162,51 @@ public sealed class SynthesisEngine
                     campaignLinks.Union(a, b);
                 }
             });
-            // Near-identical letters from different senders are a campaign only when many send them;
-            // two people writing alike are not a campaign.
-            var senders = new Dictionary<int, HashSet<string>>();
+            // Near-identical letters from different senders are a campaign only when many send them within
+            // a burst of days; two people writing alike, or a popular wording used all month, are not.
+            var members = new Dictionary<int, List<int>>();
             for (int u = 0; u < _texts.Length; u++)
             {
                 int root = campaignLinks.Find(u);
-                if (!senders.TryGetValue(root, out var set)) senders[root] = set = new HashSet<string>(StringComparer.Ordinal);
-                set.Add(comments[_firstComment[u]].UnitCode ?? "");
+                if (root == u && !members.ContainsKey(u)) continue;
+                if (!members.TryGetValue(root, out var list)) members[root] = list = [root];
+                if (u != root) list.Add(u);
             }
-            for (int u = 0; u < _texts.Length; u++)
+            var campaignDocs = new List<int>();
+            foreach (var (root, list) in members)
             {
-                int root = campaignLinks.Find(u);
-                if (root != u && senders.TryGetValue(root, out var set) && set.Count >= options.CampaignMinSenders)
+                var units = new HashSet<string>(StringComparer.Ordinal);
+                var times = new List<long>();
+                foreach (int u in list)
                 {
-                    _dups.Union(_firstComment[root], _firstComment[u]);
+                    var c = comments[_firstComment[u]];
+                    units.Add(c.UnitCode ?? "");
+                    if (c.SubmittedAt is { } at) times.Add(at.UtcTicks);
                 }
+                if (units.Count < options.CampaignMinSenders) continue;
+                if (times.Count >= 4)
+                {
+                    times.Sort();
+                    var spread = TimeSpan.FromTicks(times[times.Count * 3 / 4] - times[times.Count / 4]);
+                    if (spread > options.CampaignMaxSpread) continue;
+                }
+                foreach (int u in list) _dups.Union(_firstComment[root], _firstComment[u]);
+                campaignDocs.Add(root);
             }
+            // Byte-identical copies of a long letter from many senders (a campaign without signatures).
+            var copyUnits = new Dictionary<int, HashSet<string>>();
+            for (int i = 0; i < n; i++)
+            {
+                int u = _uniqueOf[i];
+                if (_uniqueMultiplicity[u] < options.CampaignMinSenders || _texts[u].Words < options.CampaignMinWords) continue;
+                if (!copyUnits.TryGetValue(u, out var set)) copyUnits[u] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.Add(comments[i].UnitCode ?? "");
+            }
+            foreach (var (u, set) in copyUnits)
+            {
+                if (set.Count >= options.CampaignMinSenders) campaignDocs.Add(u);
+            }
+            foreach (int root in campaignDocs) _campaignRoots.Add(_dups.Find(_firstComment[root]));
         }
 
         private void LearnFormulas()
@@ -230,7 +259,31 @@ public sealed class SynthesisEngine
 
         private void Group()
         {
-            _grouping = Grouping.Build(_texts, _uniqueMultiplicity, _docSection, _sectionRefs.Count, _formulas, _weights, options, Parallelism);
+            int n = comments.Count;
+            var writerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            var section = new int[n];
+            var writer = new int[n];
+            var weight = new byte[n];
+            var docWeight = new int[_texts.Length];
+            for (int i = 0; i < n; i++)
+            {
+                string g = comments[i].Group?.Trim() ?? "";
+                if (!writerIndex.TryGetValue(g, out int gi)) writerIndex[g] = gi = writerIndex.Count;
+                writer[i] = gi;
+                string s = comments[i].SectionRef?.Trim() ?? "";
+                if (!_sectionIndex.TryGetValue(s, out int si))
+                {
+                    si = _sectionRefs.Count;
+                    _sectionIndex[s] = si;
+                    _sectionRefs.Add(s);
+                }
+                section[i] = si;
+                int root = _dups.Find(i);
+                weight[i] = (byte)(_campaignRoots.Contains(root) && root != i ? 0 : 1);
+                docWeight[_uniqueOf[i]] += weight[i];
+            }
+            var profiles = new CommentProfiles(_uniqueOf, section, _sectionRefs.Count, writer, writerIndex.Count, weight, docWeight);
+            _grouping = Grouping.Build(_texts, _uniqueMultiplicity, profiles, _formulas, _weights, options, Parallelism, (name, ms) => _timings.Add(new(name, ms)));
         }
 
         private void DetectNoise()
