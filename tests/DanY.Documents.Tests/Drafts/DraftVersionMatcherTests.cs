@@ -72,3 +72,54 @@ public sealed class DraftVersionMatcherTests
         Assert.Equal(1, diff.Matches.Count(x => x.Change != SectionChange.Unchanged));
     }
 }
+
+public sealed class BenchDraftVersionTests
+{
+    [Fact]
+    public void Bench_draft_with_a_section_inserted_in_part_III_keeps_every_section()
+    {
+        string dir = BenchCorpus.Generate();
+        string original = File.ReadAllText(Path.Combine(dir, "draft.md"));
+        DraftOutline oldVersion = MarkdownDraftReader.Parse(original);
+
+        // Version 2: no explicit refs, a new section 1 at the head of part III, the rest renumbered.
+        var lines = new List<string>();
+        bool inPart3 = false;
+        foreach (string raw in original.Split('\n'))
+        {
+            string line = System.Text.RegularExpressions.Regex.Replace(raw, @"\s*\{#[^}]+\}\s*$", "");
+            if (line.StartsWith("## ", StringComparison.Ordinal)) inPart3 = line.StartsWith("## PHẦN III", StringComparison.Ordinal);
+            if (inPart3)
+            {
+                var m = System.Text.RegularExpressions.Regex.Match(line, @"^(#{3,4}) (\d+)\.(.*)$");
+                if (m.Success)
+                {
+                    int n = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    if (m.Groups[1].Value == "###" && n == 1)
+                    {
+                        lines.Add("### 1. Đổi mới phương thức lãnh đạo của Đảng");
+                        lines.Add("");
+                        lines.Add("Tiếp tục đổi mới mạnh mẽ phương thức lãnh đạo, cầm quyền của Đảng đối với hệ thống chính trị trong giai đoạn mới.");
+                        lines.Add("");
+                    }
+                    line = $"{m.Groups[1].Value} {n + 1}.{m.Groups[3].Value}";
+                }
+            }
+            lines.Add(line);
+        }
+        DraftOutline newVersion = MarkdownDraftReader.Parse(string.Join('\n', lines));
+
+        DraftDiff diff = DraftVersionMatcher.Match(oldVersion, newVersion);
+        Assert.Equal(["III.1"], diff.Added);
+        Assert.Empty(diff.Removed);
+        foreach (DraftSection s in oldVersion.Flatten())
+        {
+            string expected = s.Ref.StartsWith("III.", StringComparison.Ordinal)
+                ? "III." + (int.Parse(s.Ref.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture) + 1) + string.Concat(s.Ref.Split('.').Skip(2).Select(x => "." + x))
+                : s.Ref;
+            Assert.Equal(expected, diff.MapOldRef(s.Ref));
+        }
+        Assert.All(diff.Matches.Where(m => !m.OldRef.StartsWith("III.", StringComparison.Ordinal)), m => Assert.Equal(SectionChange.Unchanged, m.Change));
+        Assert.All(diff.Matches.Where(m => m.OldRef.StartsWith("III.", StringComparison.Ordinal)), m => Assert.Equal(SectionChange.Moved, m.Change));
+    }
+}
