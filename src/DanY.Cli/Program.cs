@@ -15,6 +15,7 @@ foreach (var command in new[]
     SynthesisCommands.Synthesize(),
     SynthesisCommands.Pairs(),
     ClassifyCommands.Create(),
+    ConsultationCommands.Comments(),
 })
 {
     root.Subcommands.Add(command);
