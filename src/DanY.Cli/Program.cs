@@ -18,6 +18,7 @@ foreach (var command in new[]
     SynthesisCommands.Pairs(),
     ClassifyCommands.Create(),
     PlanCommands.Plans(),
+    ConsultationCommands.Comments(),
 })
 {
     root.Subcommands.Add(command);

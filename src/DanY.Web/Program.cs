@@ -1,5 +1,6 @@
 using DanY.Web.Features.Accounts;
 using DanY.Web.Features.Auditing;
+using DanY.Web.Features.Consultations;
 using DanY.Web.Features.Units;
 using DanY.Web.Shared;
 
@@ -8,12 +9,14 @@ builder.AddDanYPlatform();
 builder.Services.AddAccountsFeature();
 builder.Services.AddUnitsFeature();
 builder.Services.AddAuditingFeature();
+builder.Services.AddConsultationsFeature(builder.Configuration);
 
 var app = builder.Build();
 await app.InitialiseDanYAsync();
 app.UseDanYPlatform();
 app.MapDanYPlatform();
 app.MapUnitsFeature();
+app.MapConsultationsFeature();
 app.Run();
 
 /// <summary>Entry point, visible to the test host.</summary>

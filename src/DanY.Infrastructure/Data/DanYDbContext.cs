@@ -31,6 +31,15 @@ public sealed class DanYDbContext(DbContextOptions<DanYDbContext> options, ICurr
     public DbSet<ReportingLine> ReportingLines => Set<ReportingLine>();
     public DbSet<UnitRoleAssignment> UnitRoles => Set<UnitRoleAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Domain.Consultations.Congress> Congresses => Set<Domain.Consultations.Congress>();
+    public DbSet<Domain.Consultations.Draft> Drafts => Set<Domain.Consultations.Draft>();
+    public DbSet<Domain.Consultations.DraftVersion> DraftVersions => Set<Domain.Consultations.DraftVersion>();
+    public DbSet<Domain.Consultations.DraftSection> DraftSections => Set<Domain.Consultations.DraftSection>();
+    public DbSet<Domain.Consultations.Consultation> Consultations => Set<Domain.Consultations.Consultation>();
+    public DbSet<Domain.Consultations.ConsultationDraft> ConsultationDrafts => Set<Domain.Consultations.ConsultationDraft>();
+    public DbSet<Domain.Consultations.Conference> Conferences => Set<Domain.Consultations.Conference>();
+    public DbSet<Domain.Consultations.Comment> Comments => Set<Domain.Consultations.Comment>();
+    public DbSet<Domain.Consultations.CommentIdentity> CommentIdentities => Set<Domain.Consultations.CommentIdentity>();
 
     /// <summary>Off only for bulk loads by the system (the first seed); staff changes are always audited.</summary>
     public bool AuditingEnabled { get; set; } = true;
