@@ -31,6 +31,13 @@ public sealed class DanYDbContext(DbContextOptions<DanYDbContext> options, ICurr
     public DbSet<ReportingLine> ReportingLines => Set<ReportingLine>();
     public DbSet<UnitRoleAssignment> UnitRoles => Set<UnitRoleAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Domain.Monitoring.IssuedPlan> IssuedPlans => Set<Domain.Monitoring.IssuedPlan>();
+    public DbSet<Domain.Monitoring.ReportingObligation> ReportingObligations => Set<Domain.Monitoring.ReportingObligation>();
+    public DbSet<Domain.Monitoring.ReportingPeriod> ReportingPeriods => Set<Domain.Monitoring.ReportingPeriod>();
+    public DbSet<Domain.Monitoring.SituationReport> SituationReports => Set<Domain.Monitoring.SituationReport>();
+    public DbSet<Domain.Monitoring.ReportAttachment> ReportAttachments => Set<Domain.Monitoring.ReportAttachment>();
+    public DbSet<Domain.Monitoring.CadreStatistic> CadreStatistics => Set<Domain.Monitoring.CadreStatistic>();
+    public DbSet<Domain.Monitoring.Reminder> Reminders => Set<Domain.Monitoring.Reminder>();
 
     /// <summary>Off only for bulk loads by the system (the first seed); staff changes are always audited.</summary>
     public bool AuditingEnabled { get; set; } = true;
