@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<UnitImporter>();
         services.AddScoped<DemoSeeder>();
+        Monitoring.MonitoringRegistration.Add(services);
         return services;
     }
 

@@ -40,6 +40,13 @@ public sealed class DanYDbContext(DbContextOptions<DanYDbContext> options, ICurr
     public DbSet<Domain.Consultations.Conference> Conferences => Set<Domain.Consultations.Conference>();
     public DbSet<Domain.Consultations.Comment> Comments => Set<Domain.Consultations.Comment>();
     public DbSet<Domain.Consultations.CommentIdentity> CommentIdentities => Set<Domain.Consultations.CommentIdentity>();
+    public DbSet<Domain.Monitoring.IssuedPlan> IssuedPlans => Set<Domain.Monitoring.IssuedPlan>();
+    public DbSet<Domain.Monitoring.ReportingObligation> ReportingObligations => Set<Domain.Monitoring.ReportingObligation>();
+    public DbSet<Domain.Monitoring.ReportingPeriod> ReportingPeriods => Set<Domain.Monitoring.ReportingPeriod>();
+    public DbSet<Domain.Monitoring.SituationReport> SituationReports => Set<Domain.Monitoring.SituationReport>();
+    public DbSet<Domain.Monitoring.ReportAttachment> ReportAttachments => Set<Domain.Monitoring.ReportAttachment>();
+    public DbSet<Domain.Monitoring.CadreStatistic> CadreStatistics => Set<Domain.Monitoring.CadreStatistic>();
+    public DbSet<Domain.Monitoring.Reminder> Reminders => Set<Domain.Monitoring.Reminder>();
 
     /// <summary>Off only for bulk loads by the system (the first seed); staff changes are always audited.</summary>
     public bool AuditingEnabled { get; set; } = true;

@@ -76,6 +76,9 @@ public sealed class DemoSeeder(DanYDbContext db, UserManager<StaffUser> users)
             accounts.Add(await CreateAccountAsync("vocuong@dany.local", "Cán bộ phường Võ Cường", [(byCode[WardB], UnitRole.Editor)], "biên tập phường Võ Cường").ConfigureAwait(false));
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await new ConsultationDemoSeeder(db).SeedAsync(byCode, cancellationToken).ConfigureAwait(false);
+            db.AuditingEnabled = false;
+            await new Monitoring.MonitoringDemoSeeder(db).SeedAsync(byCode, Domain.Monitoring.VietnamTime.Today(TimeProvider.System), cancellationToken).ConfigureAwait(false);
+            db.AuditingEnabled = auditing;
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return accounts;
