@@ -58,13 +58,14 @@ internal static class Specs
                         NaiveBayes = p[0] == "nbsvm",
                         C = double.Parse(p[1], inv),
                         Blocks = p.Length < 3 || p[2] == "all" ? FeatureBlocks.All : p[2] == "w" ? FeatureBlocks.Words : FeatureBlocks.Characters,
+                        CharScale = p.Length < 4 ? 1f : float.Parse(p[3], inv),
                     });
                     break;
                 default: throw new ArgumentException("unknown setting " + key);
             }
         }
         options = options with { Features = features };
-        if (members.Count > 0) options = options with { Members = members };
+        if (members.Count > 0) options = options with { Members = members, AlternativeMembers = [] };
         return options;
     }
 }

@@ -118,6 +118,8 @@ public sealed class TextClassifier
         w.Write(Info.HeldOutMacroF1);
         w.Write(Info.HeldOutWeightedF1);
         w.Write(Info.InverseTemperature);
+        w.Write(Info.SelectedCandidate);
+        w.Write(Info.HeldOutLogLoss);
         w.Write(Magic);
     }
 
@@ -165,6 +167,8 @@ public sealed class TextClassifier
                 HeldOutMacroF1 = r.ReadDouble(),
                 HeldOutWeightedF1 = r.ReadDouble(),
                 InverseTemperature = r.ReadDouble(),
+                SelectedCandidate = r.ReadInt32(),
+                HeldOutLogLoss = r.ReadDouble(),
             };
             if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException("Model file is truncated or corrupt.");
             if (weights.Any(float.IsNaN) || bias.Any(float.IsNaN)) throw new InvalidDataException("Model weights are corrupt.");

@@ -58,7 +58,7 @@ public sealed class TextClassifierTests
     public void Each_member_kind_learns_alone(ClassifierLoss loss, bool naiveBayes)
     {
         var (texts, labels) = Synthetic(40, seed: 3);
-        var options = TextClassifierOptions.Default with { Members = [new EnsembleMember { Loss = loss, NaiveBayes = naiveBayes, C = 1 }] };
+        var options = TextClassifierOptions.Default with { Members = [new EnsembleMember { Loss = loss, NaiveBayes = naiveBayes, C = 1 }], AlternativeMembers = [] };
         var model = Train(texts, labels, options);
         var (test, truth) = Synthetic(20, seed: 4);
         int correct = test.Zip(truth).Count(p => model.Predict(p.First).Label == p.Second);
