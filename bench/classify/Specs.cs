@@ -49,6 +49,7 @@ internal static class Specs
                     };
                     break;
                 case "refit": options = options with { RefitOnAllData = value == "1" }; break;
+                case "cv": options = options with { CrossValidationBelow = int.Parse(value, inv) }; break;
                 case "seed": options = options with { Seed = int.Parse(value, inv) }; break;
                 case "m":
                     var p = value.Split(':');

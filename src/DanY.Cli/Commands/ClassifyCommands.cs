@@ -122,8 +122,11 @@ internal static class ClassifyCommands
         }
         var console = StandardError();
         console.Write(table);
+        string how = info.HeldOutExamples == info.TrainingExamples
+            ? "kiểm định chéo / cross-validated"
+            : string.Create(CultureInfo.InvariantCulture, $"trên {info.HeldOutExamples} ví dụ giữ lại / on {info.HeldOutExamples} held-out examples");
         err.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Độ chính xác trên {info.HeldOutExamples} ví dụ giữ lại / held-out accuracy: {info.HeldOutAccuracy:P1}, macro F1 {info.HeldOutMacroF1:P1}, weighted F1 {info.HeldOutWeightedF1:P1}."));
+            $"Độ chính xác ({how}) / accuracy: {info.HeldOutAccuracy:P1}, macro F1 {info.HeldOutMacroF1:P1}, weighted F1 {info.HeldOutWeightedF1:P1}."));
         err.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{classifier.FeatureCount} đặc trưng, {clock.Elapsed.TotalSeconds:F1} s. Đã lưu / saved: {modelPath}"));
         return 0;
