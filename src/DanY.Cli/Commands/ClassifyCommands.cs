@@ -115,10 +115,11 @@ internal static class ClassifyCommands
         }
 
         var info = classifier.Info;
-        var table = new Table().AddColumns("Nhãn / label", "Số ví dụ / examples");
+        var table = new Table().AddColumns("Nhãn / label", "Số ví dụ / examples", "Độ phủ / recall", "Độ chuẩn xác / precision");
         for (int c = 0; c < classifier.Labels.Count; c++)
         {
-            table.AddRow(Markup.Escape(classifier.Labels[c]), info.LabelCounts[c].ToString(CultureInfo.InvariantCulture));
+            table.AddRow(Markup.Escape(classifier.Labels[c]), info.LabelCounts[c].ToString(CultureInfo.InvariantCulture),
+                info.HeldOutRecall[c].ToString("P1", CultureInfo.InvariantCulture), info.HeldOutPrecision[c].ToString("P1", CultureInfo.InvariantCulture));
         }
         var console = StandardError();
         console.Write(table);

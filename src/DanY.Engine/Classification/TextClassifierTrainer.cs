@@ -20,6 +20,12 @@ public sealed record ClassifierTrainingInfo
 
     public double HeldOutWeightedF1 { get; init; }
 
+    /// <summary>Held-out recall of each label (share of its examples labelled right), in label order.</summary>
+    public IReadOnlyList<double> HeldOutRecall { get; init; } = [];
+
+    /// <summary>Held-out precision of each label (share of its predictions that were right), in label order.</summary>
+    public IReadOnlyList<double> HeldOutPrecision { get; init; } = [];
+
     /// <summary>Inverse temperature of the final softmax (already folded into the weights).</summary>
     public double InverseTemperature { get; init; } = 1;
 
@@ -150,6 +156,8 @@ public static class TextClassifierTrainer
             HeldOutAccuracy = heldOut.Accuracy,
             HeldOutMacroF1 = heldOut.MacroF1,
             HeldOutWeightedF1 = heldOut.WeightedF1,
+            HeldOutRecall = heldOut.PerLabel.Select(l => l.Recall).ToArray(),
+            HeldOutPrecision = heldOut.PerLabel.Select(l => l.Precision).ToArray(),
             InverseTemperature = beta,
             SelectedCandidate = selected,
             HeldOutLogLoss = heldOutRows.Length > 0 ? bestLoss : 0,
