@@ -49,6 +49,7 @@ internal static class Specs
                     };
                     break;
                 case "refit": options = options with { RefitOnAllData = value == "1" }; break;
+                case "cv": options = options with { CrossValidationBelow = int.Parse(value, inv) }; break;
                 case "seed": options = options with { Seed = int.Parse(value, inv) }; break;
                 case "m":
                     var p = value.Split(':');
@@ -58,13 +59,14 @@ internal static class Specs
                         NaiveBayes = p[0] == "nbsvm",
                         C = double.Parse(p[1], inv),
                         Blocks = p.Length < 3 || p[2] == "all" ? FeatureBlocks.All : p[2] == "w" ? FeatureBlocks.Words : FeatureBlocks.Characters,
+                        CharScale = p.Length < 4 ? 1f : float.Parse(p[3], inv),
                     });
                     break;
                 default: throw new ArgumentException("unknown setting " + key);
             }
         }
         options = options with { Features = features };
-        if (members.Count > 0) options = options with { Members = members };
+        if (members.Count > 0) options = options with { Members = members, AlternativeMembers = [] };
         return options;
     }
 }

@@ -115,15 +115,19 @@ internal static class ClassifyCommands
         }
 
         var info = classifier.Info;
-        var table = new Table().AddColumns("Nhãn / label", "Số ví dụ / examples");
+        var table = new Table().AddColumns("Nhãn / label", "Số ví dụ / examples", "Độ phủ / recall", "Độ chuẩn xác / precision");
         for (int c = 0; c < classifier.Labels.Count; c++)
         {
-            table.AddRow(Markup.Escape(classifier.Labels[c]), info.LabelCounts[c].ToString(CultureInfo.InvariantCulture));
+            table.AddRow(Markup.Escape(classifier.Labels[c]), info.LabelCounts[c].ToString(CultureInfo.InvariantCulture),
+                info.HeldOutRecall[c].ToString("P1", CultureInfo.InvariantCulture), info.HeldOutPrecision[c].ToString("P1", CultureInfo.InvariantCulture));
         }
         var console = StandardError();
         console.Write(table);
+        string how = info.HeldOutExamples == info.TrainingExamples
+            ? "kiểm định chéo / cross-validated"
+            : string.Create(CultureInfo.InvariantCulture, $"trên {info.HeldOutExamples} ví dụ giữ lại / on {info.HeldOutExamples} held-out examples");
         err.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Độ chính xác trên {info.HeldOutExamples} ví dụ giữ lại / held-out accuracy: {info.HeldOutAccuracy:P1}, macro F1 {info.HeldOutMacroF1:P1}, weighted F1 {info.HeldOutWeightedF1:P1}."));
+            $"Độ chính xác ({how}) / accuracy: {info.HeldOutAccuracy:P1}, macro F1 {info.HeldOutMacroF1:P1}, weighted F1 {info.HeldOutWeightedF1:P1}."));
         err.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{classifier.FeatureCount} đặc trưng, {clock.Elapsed.TotalSeconds:F1} s. Đã lưu / saved: {modelPath}"));
         return 0;

@@ -74,6 +74,17 @@ internal sealed class SparseMatrix
         return new SparseMatrix(Columns, start, index, value);
     }
 
+    /// <summary>A copy in which every value of a column at or after <paramref name="from"/> is multiplied by <paramref name="scale"/>.</summary>
+    public SparseMatrix ScaleColumnsFrom(int from, float scale)
+    {
+        var value = (float[])Value.Clone();
+        for (int p = 0; p < value.Length; p++)
+        {
+            if (Index[p] >= from) value[p] *= scale;
+        }
+        return new SparseMatrix(Columns, RowStart, Index, value);
+    }
+
     /// <summary>The same rows with only the columns in [from, to) (other entries dropped).</summary>
     public SparseMatrix KeepColumns(int from, int to)
     {

@@ -118,6 +118,10 @@ public sealed class TextClassifier
         w.Write(Info.HeldOutMacroF1);
         w.Write(Info.HeldOutWeightedF1);
         w.Write(Info.InverseTemperature);
+        w.Write(Info.SelectedCandidate);
+        w.Write(Info.HeldOutLogLoss);
+        for (int c = 0; c < _labels.Length; c++) w.Write(c < Info.HeldOutRecall.Count ? Info.HeldOutRecall[c] : 0);
+        for (int c = 0; c < _labels.Length; c++) w.Write(c < Info.HeldOutPrecision.Count ? Info.HeldOutPrecision[c] : 0);
         w.Write(Magic);
     }
 
@@ -165,6 +169,10 @@ public sealed class TextClassifier
                 HeldOutMacroF1 = r.ReadDouble(),
                 HeldOutWeightedF1 = r.ReadDouble(),
                 InverseTemperature = r.ReadDouble(),
+                SelectedCandidate = r.ReadInt32(),
+                HeldOutLogLoss = r.ReadDouble(),
+                HeldOutRecall = ReadArray<double>(r, k),
+                HeldOutPrecision = ReadArray<double>(r, k),
             };
             if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException("Model file is truncated or corrupt.");
             if (weights.Any(float.IsNaN) || bias.Any(float.IsNaN)) throw new InvalidDataException("Model weights are corrupt.");

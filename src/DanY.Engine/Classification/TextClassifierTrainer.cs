@@ -20,8 +20,20 @@ public sealed record ClassifierTrainingInfo
 
     public double HeldOutWeightedF1 { get; init; }
 
+    /// <summary>Held-out recall of each label (share of its examples labelled right), in label order.</summary>
+    public IReadOnlyList<double> HeldOutRecall { get; init; } = [];
+
+    /// <summary>Held-out precision of each label (share of its predictions that were right), in label order.</summary>
+    public IReadOnlyList<double> HeldOutPrecision { get; init; } = [];
+
     /// <summary>Inverse temperature of the final softmax (already folded into the weights).</summary>
     public double InverseTemperature { get; init; } = 1;
+
+    /// <summary>Which ensemble was kept: 0 for the options' Members, i for AlternativeMembers[i − 1].</summary>
+    public int SelectedCandidate { get; init; }
+
+    /// <summary>Mean −log p(true label) on the held-out examples, after calibration.</summary>
+    public double HeldOutLogLoss { get; init; }
 }
 
 /// <summary>Trains a <see cref="TextClassifier"/> from labelled texts.</summary>
@@ -57,37 +69,61 @@ public static class TextClassifierTrainer
         var x = SparseMatrix.Build(space, texts);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Out-of-sample scores for calibration and for the accuracy staff see.
+        // Out-of-sample scores for calibration, for choosing between candidate ensembles and for the
+        // accuracy staff see.
         var folds = MakeFolds(y, k, options);
-        var members = options.Members;
+        var candidates = new List<IReadOnlyList<EnsembleMember>> { options.Members };
+        if (folds.Sum(f => f.Test.Length) > 0) candidates.AddRange(options.AlternativeMembers);
+        var allMembers = candidates.SelectMany(c => c).ToArray();
         var heldOutRows = folds.SelectMany(f => f.Test).ToArray();
         var heldOutY = heldOutRows.Select(r => y[r]).ToArray();
-        var memberScores = new double[members.Count][];
-        for (int m = 0; m < members.Count; m++) memberScores[m] = new double[heldOutRows.Length * k];
+        var memberScores = new double[allMembers.Length][];
+        for (int m = 0; m < allMembers.Length; m++) memberScores[m] = new double[heldOutRows.Length * k];
         int written = 0;
         foreach (var (train, test) in folds)
         {
             var xTrain = x.SelectRows(train);
             var xTest = x.SelectRows(test);
             var yTrain = train.Select(r => y[r]).ToArray();
-            for (int m = 0; m < members.Count; m++)
+            for (int m = 0; m < allMembers.Length; m++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var scorer = Fit(members[m], space, xTrain, yTrain, k, options);
+                var scorer = Fit(allMembers[m], space, xTrain, yTrain, k, options);
                 scorer.ScoreRows(xTest).CopyTo(memberScores[m], written * k);
             }
             written += test.Length;
         }
 
-        // Each member is scaled to its own calibrated temperature, the scaled sum calibrated once more.
-        var memberBeta = new double[members.Count];
-        var combined = new double[heldOutRows.Length * k];
-        for (int m = 0; m < members.Count; m++)
+        // Each member is scaled to its own calibrated temperature, the scaled sum calibrated once more;
+        // the candidate with the lowest held-out log-loss (a smoother judge than accuracy) wins.
+        int selected = 0, offset = 0, selectedOffset = 0;
+        double bestLoss = double.PositiveInfinity, beta = 1;
+        double[] memberBeta = [], combined = [];
+        for (int c = 0; c < candidates.Count; c++)
         {
-            memberBeta[m] = heldOutRows.Length > 0 ? Calibration.FitInverseTemperature(memberScores[m], heldOutY, k) : 1;
-            for (int j = 0; j < combined.Length; j++) combined[j] += memberBeta[m] * memberScores[m][j] / members.Count;
+            int count = candidates[c].Count;
+            var betas = new double[count];
+            var sum = new double[heldOutRows.Length * k];
+            for (int m = 0; m < count; m++)
+            {
+                var scores = memberScores[offset + m];
+                betas[m] = heldOutRows.Length > 0 ? Calibration.FitInverseTemperature(scores, heldOutY, k) : 1;
+                for (int j = 0; j < sum.Length; j++) sum[j] += betas[m] * scores[j] / count;
+            }
+            double b = heldOutRows.Length > 0 ? Calibration.FitInverseTemperature(sum, heldOutY, k) : 1;
+            double loss = Calibration.NegativeLogLikelihood(sum, heldOutY, k, b);
+            if (loss < bestLoss)
+            {
+                bestLoss = loss;
+                selected = c;
+                selectedOffset = offset;
+                beta = b;
+                memberBeta = betas;
+                combined = sum;
+            }
+            offset += count;
         }
-        double beta = heldOutRows.Length > 0 ? Calibration.FitInverseTemperature(combined, heldOutY, k) : 1;
+        var members = candidates[selected];
         var heldOutPredicted = new int[heldOutRows.Length];
         for (int i = 0; i < heldOutRows.Length; i++) heldOutPredicted[i] = ArgMax(combined.AsSpan(i * k, k));
         var heldOut = ClassificationMetrics.Compute(labelNames, heldOutY, heldOutPredicted);
@@ -120,7 +156,11 @@ public static class TextClassifierTrainer
             HeldOutAccuracy = heldOut.Accuracy,
             HeldOutMacroF1 = heldOut.MacroF1,
             HeldOutWeightedF1 = heldOut.WeightedF1,
+            HeldOutRecall = heldOut.PerLabel.Select(l => l.Recall).ToArray(),
+            HeldOutPrecision = heldOut.PerLabel.Select(l => l.Precision).ToArray(),
             InverseTemperature = beta,
+            SelectedCandidate = selected,
+            HeldOutLogLoss = heldOutRows.Length > 0 ? bestLoss : 0,
         };
         return new TextClassifier(space, labelNames, new LinearScorer(k, weights, bias), info);
     }
@@ -130,12 +170,21 @@ public static class TextClassifierTrainer
         int from = (member.Blocks & FeatureBlocks.Words) != 0 ? 0 : space.FirstCharFeature;
         int to = (member.Blocks & FeatureBlocks.Characters) != 0 ? space.Count : space.FirstCharFeature;
         var xm = x.KeepColumns(from, to);
+        float charScale = member.CharScale;
+        if (charScale != 1f) xm = xm.ScaleColumnsFrom(space.FirstCharFeature, charScale);
         var sampleWeight = SampleWeights(y, k, options.ClassWeighting);
-        return member.Loss switch
+        var scorer = member.Loss switch
         {
             ClassifierLoss.Logistic => LinearSolvers.MultinomialLogistic(xm, y, k, sampleWeight, member.C),
             _ => LinearSolvers.SquaredHingeOneVsRest(xm, y, k, sampleWeight, member.C, member.NaiveBayes, options.Seed),
         };
+        if (charScale != 1f)
+        {
+            // Scaling inputs by s is the same as scaling their weights by s: fold it in.
+            var w = scorer.Weights;
+            for (int j = space.FirstCharFeature * k; j < w.Length; j++) w[j] *= charScale;
+        }
+        return scorer;
     }
 
     private static double[] SampleWeights(int[] y, int k, ClassWeighting weighting)
@@ -175,7 +224,8 @@ public static class TextClassifierTrainer
         if (options.HeldOutFraction == 0) return [(Enumerable.Range(0, y.Length).ToArray(), [])];
         if (y.Length < options.CrossValidationBelow)
         {
-            const int folds = 5;
+            // Five folds while data is scarce; three once it is not, to save time.
+            int folds = y.Length < 2000 ? 5 : 3;
             var foldOf = new int[y.Length];
             foreach (var rows in byClass)
             {

@@ -58,7 +58,7 @@ public sealed class TextClassifierTests
     public void Each_member_kind_learns_alone(ClassifierLoss loss, bool naiveBayes)
     {
         var (texts, labels) = Synthetic(40, seed: 3);
-        var options = TextClassifierOptions.Default with { Members = [new EnsembleMember { Loss = loss, NaiveBayes = naiveBayes, C = 1 }] };
+        var options = TextClassifierOptions.Default with { Members = [new EnsembleMember { Loss = loss, NaiveBayes = naiveBayes, C = 1 }], AlternativeMembers = [] };
         var model = Train(texts, labels, options);
         var (test, truth) = Synthetic(20, seed: 4);
         int correct = test.Zip(truth).Count(p => model.Predict(p.First).Label == p.Second);
@@ -94,6 +94,8 @@ public sealed class TextClassifierTests
         Assert.Equal(model.Labels, loaded.Labels);
         Assert.Equal(model.Info.HeldOutAccuracy, loaded.Info.HeldOutAccuracy);
         Assert.Equal(model.Info.LabelCounts, loaded.Info.LabelCounts);
+        Assert.Equal(model.Info.HeldOutRecall, loaded.Info.HeldOutRecall);
+        Assert.Equal(3, loaded.Info.HeldOutPrecision.Count);
         var (test, _) = Synthetic(10, seed: 10);
         test.Add("");
         test.Add("!!! 😂😂 ...");
@@ -134,6 +136,33 @@ public sealed class TextClassifierTests
         double meanConfidence = predictions.Average(p => p.Confidence);
         Assert.InRange(meanConfidence - accuracy, -0.08, 0.08);
         Assert.All(predictions, p => Assert.InRange(p.Confidence, 1.0 / 3, 1.0));
+    }
+
+    [Fact]
+    public void The_kept_candidate_is_exactly_what_training_it_alone_gives()
+    {
+        var (texts, labels) = Synthetic(40, seed: 17, labelNoise: 0.3);
+        var options = TextClassifierOptions.Default;
+        var chosen = Train(texts, labels, options);
+        var all = new[] { options.Members }.Concat(options.AlternativeMembers).ToArray();
+        Assert.InRange(chosen.Info.SelectedCandidate, 0, all.Length - 1);
+        var alone = Train(texts, labels, options with { Members = all[chosen.Info.SelectedCandidate], AlternativeMembers = [] });
+        Assert.Equal(chosen.Info.HeldOutLogLoss, alone.Info.HeldOutLogLoss);
+        var (test, _) = Synthetic(10, seed: 18);
+        foreach (string t in test)
+        {
+            var p = new double[3];
+            var q = new double[3];
+            chosen.PredictProbabilities(t, p);
+            alone.PredictProbabilities(t, q);
+            Assert.Equal(p, q);
+        }
+        // And no other candidate had a lower held-out log-loss.
+        foreach (var candidate in all)
+        {
+            var other = Train(texts, labels, options with { Members = candidate, AlternativeMembers = [] });
+            Assert.True(other.Info.HeldOutLogLoss >= chosen.Info.HeldOutLogLoss);
+        }
     }
 
     [Fact]
