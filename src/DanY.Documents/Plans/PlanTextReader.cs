@@ -98,6 +98,7 @@ public static partial class PlanTextReader
                 Heading = heading,
                 BlankBefore = blank,
                 Cells = columnTexts.Count > 1 ? columnTexts : null,
+                SpacedColumns = columnTexts.Count > 1,
             });
             blank = false;
         }

@@ -55,6 +55,10 @@ public static class ScheduleParser
     private static readonly Regex Quarterly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*quý|định kỳ\s*(?:hàng\s*|hằng\s*)?quý|theo quý(?!\s*(?:định|chế|trình|mô|hoạch|tắc|luật))");
     private static readonly Regex HalfYearly = VnText.Rx(@"(?<!trong\s)(?<![\d/])(?:06|6|sáu)\s*tháng(?!\s*(?:đầu|cuối)\s*năm)(?!\s*/)(?:\s*(?:một|1)\s*lần)?");
     private static readonly Regex Yearly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*năm|định kỳ\s*(?:hàng\s*|hằng\s*)?năm");
+    // "Báo cáo tháng", "báo cáo quý", "báo cáo năm": the periodic reports themselves, not "báo cáo năm 2025".
+    private static readonly Regex MonthlyReport = VnText.Rx(@"(?<![\p{L}])báo cáo\s+(?:định kỳ\s+)?tháng(?!\s*\d)(?![\p{L}])");
+    private static readonly Regex QuarterlyReport = VnText.Rx(@"(?<![\p{L}])báo cáo\s+(?:định kỳ\s+)?quý(?!\s*(?:i|ii|iii|iv|\d)(?![\p{L}]))(?![\p{L}])");
+    private static readonly Regex YearlyReport = VnText.Rx(@"(?<![\p{L}])báo cáo\s+(?:tổng kết\s+)?năm(?!\s*\d)(?![\p{L}])");
     private static readonly Regex Weekly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*tuần");
     private static readonly Regex Daily = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*ngày");
     private static readonly Regex OngoingPattern = VnText.Rx(@"thường xuyên|thời gian\s*(?:thực hiện)?\s*:\s*liên tục");
@@ -96,9 +100,12 @@ public static class ScheduleParser
             foreach (var (pattern, rule) in new[]
             {
                 (Monthly, new RecurrenceRule(RecurrenceFrequency.Monthly)),
+                (MonthlyReport, new RecurrenceRule(RecurrenceFrequency.Monthly)),
+                (QuarterlyReport, new RecurrenceRule(RecurrenceFrequency.Monthly, 3)),
                 (Quarterly, new RecurrenceRule(RecurrenceFrequency.Monthly, 3)),
                 (HalfYearly, new RecurrenceRule(RecurrenceFrequency.Monthly, 6)),
                 (Yearly, new RecurrenceRule(RecurrenceFrequency.Yearly)),
+                (YearlyReport, new RecurrenceRule(RecurrenceFrequency.Yearly)),
                 (Weekly, new RecurrenceRule(RecurrenceFrequency.Weekly)),
                 (Daily, new RecurrenceRule(RecurrenceFrequency.Daily)),
             })

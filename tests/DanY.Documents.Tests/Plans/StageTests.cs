@@ -125,6 +125,9 @@ public sealed class ScheduleParserTests
     [InlineData("tổng kết hằng năm", "FREQ=YEARLY")]
     [InlineData("giao ban hàng tuần", "FREQ=WEEKLY")]
     [InlineData("vào ngày 25 của tháng cuối quý", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=25")]
+    [InlineData("- Báo cáo tháng: gửi về Ban Dân vận", "FREQ=MONTHLY")]
+    [InlineData("- Báo cáo quý: gửi về Ban Dân vận", "FREQ=MONTHLY;INTERVAL=3")]
+    [InlineData("- Báo cáo năm: gửi về Ban Dân vận", "FREQ=YEARLY")]
     public void Reads_recurrence(string text, string rrule) => Assert.Equal(rrule, Parse(text).Recurrence?.ToString());
 
     [Theory]
@@ -201,6 +204,14 @@ public sealed class ScheduleParserTests
     [InlineData("Văn phòng chuẩn bị các điều kiện")]
     [InlineData("trong 6 tháng qua")]
     public void Finds_no_schedule_in_plain_work(string text) => Assert.True(Parse(text).IsEmpty);
+
+    [Fact]
+    public void A_named_month_is_not_a_recurrence()
+    {
+        Schedule schedule = Parse("báo cáo tháng 9/2025 của các xã");
+        Assert.Null(schedule.Recurrence);
+        Assert.Equal(new DateOnly(2025, 9, 30), schedule.Due);
+    }
 }
 
 public sealed class UnitParserTests
