@@ -290,7 +290,7 @@ public static class PlanExtractor
         foreach (Block heading in headings.Values)
         {
             title = heading.Text;
-            if (UnitParser.HeadingUnit(heading.Text) is { } unit) lead = [unit];
+            if (UnitParser.HeadingUnit(heading.Text) is { } unit) lead = UnitParser.SplitList(unit);
             else if (UnitParser.Read(heading.Text).Lead is { Count: > 0 } named) lead = named;
             ObligationKind headingKind = KindClassifier.Classify(VnText.Key(heading.Text));
             if (headingKind != ObligationKind.Task) kind = headingKind;

@@ -18,7 +18,7 @@ public sealed record UnitRoles(IReadOnlyList<string> Lead, IReadOnlyList<string>
 public static class UnitParser
 {
     private const string UnitNoun =
-        @"(?:các\s+)?(?:ban|văn phòng|ủy ban|ub|ubnd|ubmttq|mttq|mặt trận|liên đoàn|lđlđ|công đoàn|cđcs|cđ|hội(?!\s+(?:nghị|thảo|viên|đồng))|đoàn(?!\s+(?:viên|kết|thể dục))|tỉnh đoàn|thành đoàn|huyện đoàn|đảng ủy|đảng đoàn|đảng bộ|huyện ủy|tỉnh ủy|quận ủy|thành ủy|thị ủy|chi bộ|khối|thường trực|tổ chức|cơ quan|đơn vị|đoàn thể|phòng|sở(?!\s+kết)|trung tâm|cấp ủy|tổ|tiểu ban|bộ|công an|quân sự|trường|hđnd|tthđnd|bch|btv|lãnh đạo|bí thư|chủ tịch|xã|phường|địa phương|cán bộ|đồng chí)(?![\p{L}\d])";
+        @"(?:các\s+)?(?:ban|văn phòng|ủy ban|ub|ubnd|ubmttq|mttq|mặt trận|liên đoàn|lđlđ|công đoàn|cđcs|cđ|hội(?!\s+(?:nghị|thảo|viên|đồng))|đoàn(?!\s+(?:viên|kết|thể dục))|tỉnh đoàn|thành đoàn|huyện đoàn|đảng ủy|đảng đoàn|đảng bộ|huyện ủy|tỉnh ủy|quận ủy|thành ủy|thị ủy|chi bộ|khối|thường trực|tổ chức|cơ quan|đơn vị|đoàn thể|phòng|sở(?!\s+kết)|trung tâm|cấp ủy|cấp công đoàn|cấp hội|tổ|tiểu ban|bộ|công an|quân sự|trường|hđnd|tthđnd|bch|btv|lãnh đạo|bí thư|chủ tịch|xã|phường|địa phương|cán bộ|đồng chí)(?![\p{L}\d])";
 
     // Words that end a unit phrase: the verbs of plans and the linking words around a recipient.
     private const string Stop =
@@ -62,7 +62,9 @@ public static class UnitParser
             lead.AddRange(UnitsAt(clean, key, given.Index + given.Length));
         }
         // "do X chủ trì".
-        if (lead.Count == 0 && ByUnit.Match(key) is { Success: true } by && LeadVerb.IsMatch(key))
+        // "Hội nghị do X chủ trì" names the lead only near the start; later it describes something else
+        // ("phục vụ các hội nghị do X chủ trì").
+        if (lead.Count == 0 && ByUnit.Match(key) is { Success: true, Index: < 40 } by && LeadVerb.IsMatch(key))
         {
             lead.AddRange(UnitsAt(clean, key, by.Index + by.Length));
         }

@@ -45,6 +45,15 @@ public sealed class HeaderParserTests
     }
 
     [Fact]
+    public void Markdown_table_cell_with_line_breaks()
+    {
+        PlanHeader header = Header("| TỈNH ỦY BÌNH ĐỊNH<br>**BAN DÂN VẬN**<br>* | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n| Số 73-KH/BDVTU | *Bình Định, ngày 12 tháng 8 năm 2024* |");
+        Assert.Equal("BAN DÂN VẬN TỈNH ỦY", header.Issuer);
+        Assert.Equal("73-KH/BDVTU", header.Number);
+        Assert.Equal(new DateOnly(2024, 8, 12), header.Date);
+    }
+
+    [Fact]
     public void Blank_day_gives_no_date() =>
         Assert.Null(Header("HUYỆN ỦY ĐẠI LỘC\nSố 12-KH/HU\nĐại Lộc, ngày    tháng 8 năm 2024").Date);
 }
@@ -70,6 +79,14 @@ public sealed class BasisParserTests
         Assert.Equal(["238-KH/QU", "211-KH/QU"], basis.Select(b => b.Number));
         Assert.Equal("Quận ủy", basis[1].Issuer);
         Assert.Equal(new DateOnly(2024, 3, 15), basis[1].Date);
+    }
+
+    [Fact]
+    public void Date_after_the_issuer()
+    {
+        PlanReference reference = Assert.Single(BasisParser.Read(["Thực hiện Kế hoạch số 171-KH/BDVTW của Ban Dân vận Trung ương ngày 03/7/2024 về triển khai theo dõi,"]));
+        Assert.Equal(new DateOnly(2024, 7, 3), reference.Date);
+        Assert.Equal("Ban Dân vận Trung ương", reference.Issuer);
     }
 
     [Fact]

@@ -70,6 +70,7 @@ public sealed class SeedPlanTests
             (null, new DateOnly(2025, 7, 1)),
         ], dated);
         Assert.Equal(ObligationKind.Conference, plan.Obligations.First(o => o.Due is not null).Kind);
+        Assert.Equal(["Các ban Đảng", "Văn phòng Quận ủy"], plan.Obligations.Single(o => o.Source.StartsWith("Theo chức năng", StringComparison.Ordinal)).Lead);
         Assert.Equal(3, plan.Obligations.Count(o => o.Kind == ObligationKind.Conference && o.Lead.SequenceEqual(["Ban Thường vụ Quận ủy"]) && o.Source.StartsWith("Hội nghị", StringComparison.Ordinal)));
         Assert.Equal(["Thường trực TU", "Các Ban Đảng và VPTU", "Thường trực QU", "TTHĐND - lãnh đạo UBND quận", "Các ban đảng, VP Quận ủy", "UB MTTQ và các tổ chức CT-XH quận", "Các tổ chức cơ sở đảng trực thuộc"], plan.Recipients.Select(r => r.Name));
     }
