@@ -113,7 +113,9 @@ public static class ScheduleParser
                 if (FirstMatch(pattern, key) is { } match)
                 {
                     recurrence = rule;
-                    Mask(masked, match, ref first, spans);
+                    // "hàng quý", "6 tháng" read well in a title; only the time phrases with a day are cut out.
+                    for (int i = match.Index; i < match.Index + match.Length; i++) masked[i] = ' ';
+                    first = Math.Min(first, match.Index);
                     break;
                 }
             }
