@@ -187,8 +187,8 @@ public static class ScheduleParser
                     start = Min(start, expression.End.AddDays(1));
                     break;
                 default:
-                    // "trong tháng 02/2025", "quý I, II/2025", "Thời gian: tháng 9/2024": the whole period.
-                    if (expression.Unit != TimeUnit.Day) start = Min(start, expression.Start);
+                    // "trong tháng 02/2025", "quý I, II/2025", "đầu tháng 3/2026": a deadline at the end of the
+                    // period (the issue lists them as deadlines); only "từ ..." opens a window.
                     due = Max(due, expression.End);
                     break;
             }
