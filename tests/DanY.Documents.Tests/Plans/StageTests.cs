@@ -271,5 +271,7 @@ public sealed class KindClassifierTests
     [InlineData("các xã xây dựng kế hoạch thực hiện", ObligationKind.Plan)]
     [InlineData("triển khai thực hiện Kế hoạch đảm bảo, hiệu quả", ObligationKind.Task)]
     [InlineData("Tổ chức toạ đàm với trí thức", ObligationKind.Conference)]
+    [InlineData("Văn phòng chuẩn bị kinh phí cho các hội nghị theo quy định", ObligationKind.Task)]
+    [InlineData("Phối hợp với các cơ quan phục vụ các hội nghị lấy ý kiến", ObligationKind.Consultation)]
     public void Classifies_by_verbs(string text, ObligationKind kind) => Assert.Equal(kind, KindClassifier.Classify(VnText.Key(text)));
 }
