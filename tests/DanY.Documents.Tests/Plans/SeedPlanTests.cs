@@ -25,6 +25,9 @@ public sealed class SeedPlanTests
         Assert.Equal([new DateOnly(2024, 6, 14), new DateOnly(2024, 7, 3), new DateOnly(2024, 8, 12)], plan.Basis.Select(b => b.Date!.Value));
         Assert.Equal(["Bộ Chính trị", "Ban Dân vận Trung ương", "Ban Dân vận Tỉnh ủy"], plan.Basis.Select(b => b.Issuer));
         Assert.Equal("73-KH/BDVTU", plan.Parent?.Number);
+        Plan provincial = PlanReader.ReadFile(Path.Combine(TestFiles.PlansFolder(), "ban-dan-van-tinh-uy.md"));
+        Assert.True(plan.Implements(provincial));
+        Assert.False(provincial.Implements(plan));
 
         var windows = plan.Obligations.Where(o => o.Start is not null).Select(o => (o.Kind, o.Start, o.Due)).ToList();
         Assert.Equal(
