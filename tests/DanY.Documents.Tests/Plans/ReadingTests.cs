@@ -115,10 +115,9 @@ public sealed class RecipientsParserTests
     [Fact]
     public void List_with_inline_purposes_beside_a_signature()
     {
-        string text = "Nơi nhận:                 TM. BAN THƯỜNG VỤ\n- Tổng LĐLĐ Việt Nam (để báo cáo);      CHỦ TỊCH\n- Như trên;\n- Lưu: VT.";
+        string text = "Nơi nhận:                 TM. BAN THƯỜNG VỤ\n- Tổng LĐLĐ Việt Nam (để báo cáo);      CHỦ TỊCH\n- Như trên;\n- Ban Dân vận Tỉnh ủy (b/c);\n- Lưu: VT.";
         var recipients = RecipientsParser.Read(PlanTextReader.Read(text));
-        PlanRecipient recipient = Assert.Single(recipients);
-        Assert.Equal(new PlanRecipient("Tổng LĐLĐ Việt Nam", "để báo cáo"), recipient);
+        Assert.Equal([new PlanRecipient("Tổng LĐLĐ Việt Nam", "để báo cáo"), new PlanRecipient("Ban Dân vận Tỉnh ủy", "để báo cáo")], recipients);
     }
 }
 

@@ -239,6 +239,7 @@ public sealed class UnitParserTests
     [InlineData("Hội nghị do Ban Thường vụ Quận ủy chủ trì", "Ban Thường vụ Quận ủy")]
     [InlineData("Ban Tuyên giáo Quận ủy xây dựng hướng dẫn tổng hợp ý kiến.", "Ban Tuyên giáo Quận ủy")]
     [InlineData("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì tổng hợp.", "Ban Tuyên giáo và Dân vận Tỉnh ủy")]
+    [InlineData("Đối với Đại hội chi bộ: Ban Dân vận các huyện ủy báo cáo về Ban Dân vận Tỉnh ủy trước ngày 15/4/2025.", "Ban Dân vận các huyện ủy")]
     public void Reads_the_lead(string text, string lead) => Assert.Equal([lead], UnitParser.Read(text).Lead);
 
     [Fact]
