@@ -80,15 +80,13 @@ public static class ScheduleParser
         var spans = new List<(int Start, int End)>();
 
         RecurrenceRule? recurrence = null;
-        if (FirstMatch(MonthlyOnDay, key) is { } onDay)
+        // "ngày 15 hàng tháng" and "hàng tháng (trước ngày 18)": the first one written is the clause's own.
+        Match? onDay = new[] { FirstMatch(MonthlyOnDay, key), FirstMatch(MonthlyThenDay, key) }
+            .Where(m => m is not null).OrderBy(m => m!.Index).FirstOrDefault();
+        if (onDay is not null)
         {
             recurrence = new RecurrenceRule(RecurrenceFrequency.Monthly, 1, Day(onDay, options));
             Mask(masked, onDay, ref first, spans);
-        }
-        else if (FirstMatch(MonthlyThenDay, key) is { } thenDay)
-        {
-            recurrence = new RecurrenceRule(RecurrenceFrequency.Monthly, 1, Day(thenDay, options));
-            Mask(masked, thenDay, ref first, spans);
         }
         else if (FirstMatch(QuarterEndOnDay, key) is { } quarterEnd)
         {

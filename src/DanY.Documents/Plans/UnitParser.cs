@@ -33,7 +33,7 @@ public static class UnitParser
     private static readonly Regex SendTo = VnText.Rx(@"(?<![\p{L}\d])(?:báo cáo|gửi|gửi báo cáo|gửi kết quả|gửi về)(?:\s+[^\s;.]+){0,10}?\s+(?:về|cho|lên|đến|tới)\s+(?=" + UnitNoun + @")|(?<![\p{L}\d])(?:báo cáo|gửi|gửi về)\s+(?=" + UnitNoun + ")");
     private static readonly Regex Through = VnText.Rx(@"(?<![\p{L}\d])(?:qua|thông qua)\s+(?=" + UnitNoun + ")");
     private static readonly Regex ListSplit = VnText.Rx(@"\s*(?:,|;|\s+và\s+)\s*");
-    private static readonly Regex LeadingFiller = VnText.Rx(@"^\s*(?:căn cứ kế hoạch này\s*,\s*|trên cơ sở[^,]*,\s*|theo chức năng, nhiệm vụ\s*,?\s*|(?:định kỳ|hàng|hằng|mỗi|vào|trước|chậm nhất)[^,]{0,30},\s*|đối với[^:;]{0,120}:\s*)");
+    private static readonly Regex LeadingFiller = VnText.Rx(@"^\s*(?:(?:căn cứ kế hoạch này\s*,\s*|trên cơ sở[^,]*,\s*|theo chức năng, nhiệm vụ\s*,?\s*|(?:định kỳ|hàng|hằng|mỗi|vào|trước|chậm nhất)[^,]{0,30},\s*|đối với[^:;]{0,120}:\s*))+");
 
     /// <summary>Whether the text begins with a unit noun ("Ban Thường vụ Quận ủy", "UBND quận", "Các tổ chức cơ sở đảng").</summary>
     public static bool StartsWithUnit(string clean) => UnitStart.IsMatch(VnText.Key(clean));

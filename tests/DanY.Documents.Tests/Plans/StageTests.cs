@@ -119,6 +119,7 @@ public sealed class ScheduleParserTests
     [InlineData("báo cáo trước ngày 20 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=19")]
     [InlineData("chậm nhất ngày 20 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=20")]
     [InlineData("định kỳ hàng tháng (trước ngày 18) báo cáo", "FREQ=MONTHLY;BYMONTHDAY=17")]
+    [InlineData("Định kỳ hằng tháng, trước ngày 18, các xã báo cáo để tổng hợp báo cáo Tỉnh ủy trước ngày 20 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=17")]
     [InlineData("báo cáo hàng tháng", "FREQ=MONTHLY")]
     [InlineData("báo cáo hàng quý", "FREQ=MONTHLY;INTERVAL=3")]
     [InlineData("báo cáo 6 tháng và năm", "FREQ=MONTHLY;INTERVAL=6")]
@@ -240,6 +241,7 @@ public sealed class UnitParserTests
     [InlineData("Ban Tuyên giáo Quận ủy xây dựng hướng dẫn tổng hợp ý kiến.", "Ban Tuyên giáo Quận ủy")]
     [InlineData("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì tổng hợp.", "Ban Tuyên giáo và Dân vận Tỉnh ủy")]
     [InlineData("Đối với Đại hội chi bộ: Ban Dân vận các huyện ủy báo cáo về Ban Dân vận Tỉnh ủy trước ngày 15/4/2025.", "Ban Dân vận các huyện ủy")]
+    [InlineData("Định kỳ hằng tháng, trước ngày 18, các công đoàn cấp trên trực tiếp cơ sở báo cáo tình hình.", "các công đoàn cấp trên trực tiếp cơ sở")]
     public void Reads_the_lead(string text, string lead) => Assert.Equal([lead], UnitParser.Read(text).Lead);
 
     [Fact]
