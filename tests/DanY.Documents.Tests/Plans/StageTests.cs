@@ -242,7 +242,13 @@ public sealed class UnitParserTests
     [InlineData("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì tổng hợp.", "Ban Tuyên giáo và Dân vận Tỉnh ủy")]
     [InlineData("Đối với Đại hội chi bộ: Ban Dân vận các huyện ủy báo cáo về Ban Dân vận Tỉnh ủy trước ngày 15/4/2025.", "Ban Dân vận các huyện ủy")]
     [InlineData("Định kỳ hằng tháng, trước ngày 18, các công đoàn cấp trên trực tiếp cơ sở báo cáo tình hình.", "các công đoàn cấp trên trực tiếp cơ sở")]
+    [InlineData("Ban Công tác Mặt trận các khu dân cư tổ chức lấy ý kiến Nhân dân.", "Ban Công tác Mặt trận các khu dân cư")]
+    [InlineData("Sở Tư pháp chủ trì thẩm định.", "Sở Tư pháp")]
     public void Reads_the_lead(string text, string lead) => Assert.Equal([lead], UnitParser.Read(text).Lead);
+
+    [Fact]
+    public void A_list_of_units_is_split_and_keeps_its_qualifiers() =>
+        Assert.Equal(["Mặt trận Tổ quốc", "các đoàn thể cùng cấp"], UnitParser.Read("Mặt trận Tổ quốc và các đoàn thể cùng cấp tổ chức hội nghị.").Lead);
 
     [Fact]
     public void Plain_work_has_no_units()
