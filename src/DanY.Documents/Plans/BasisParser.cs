@@ -19,6 +19,7 @@ public static class BasisParser
         @"(?:\s*,?\s*(?:ban hành\s*)?(?:ngày|ngay)\s*(?<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}))?" +
         @"(?:\s*,?\s*(?:của|do)\s+(?<issuer>[^""();,.]+?)(?=\s*(?:""|\(|;|,|\.|$|(?<![\p{L}])về(?![\p{L}])|(?<![\p{L}])ngày(?![\p{L}])|v/v|ban hành)))?");
 
+    private static readonly Regex LateDate = VnText.Rx(@"\G\s*,?\s*(?:ban hành\s*)?ngày\s*(?<date>\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4})");
     private static readonly Regex Relation = VnText.Rx(@"(?<![\p{L}])(?<basis>căn cứ|trên cơ sở|theo)(?![\p{L}])|(?<impl>thực hiện|triển khai|thi hành|quán triệt)(?![\p{L}])");
     private static readonly Regex Subject = VnText.Rx(@"^\s*,?\s*(?:về(?:\s+việc)?\s*)?""(?<s>[^""]{3,400})""");
 
@@ -38,6 +39,11 @@ public static class BasisParser
                 DateOnly? date = match.Groups["date"].Success
                     ? DateExpressions.FirstDate("ngày " + paragraph.Substring(match.Groups["date"].Index, match.Groups["date"].Length))
                     : null;
+                // "... của Ban Dân vận Trung ương ngày 03/7/2024": the date may follow the issuer.
+                if (date is null && LateDate.Match(key, match.Index + match.Length) is { Success: true } late && late.Index == match.Index + match.Length)
+                {
+                    date = DateExpressions.FirstDate("ngày " + paragraph.Substring(late.Groups["date"].Index, late.Groups["date"].Length));
+                }
                 string? issuer = match.Groups["issuer"].Success
                     ? paragraph.Substring(match.Groups["issuer"].Index, match.Groups["issuer"].Length).Trim()
                     : null;

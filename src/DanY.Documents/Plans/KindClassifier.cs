@@ -16,6 +16,8 @@ public static class KindClassifier
     private static readonly Regex Consultation = VnText.Rx(@"(?<![\p{L}])(?:lấy ý kiến|góp ý|xin ý kiến|tổng hợp ý kiến|phản biện|ý kiến góp ý)(?![\p{L}])");
     private static readonly Regex PlanWork = VnText.Rx(@"(?<![\p{L}])(?:xây dựng|ban hành|lập|cụ thể hóa(?:\s+bằng)?)\s+(?:các\s+|chương trình,\s*)?(?:kế hoạch|chương trình hành động)(?![\p{L}])");
 
+    private static readonly Regex Serves = VnText.Rx(@"(?:cho|phục vụ)\s+(?:các\s+)?$");
+
     public static ObligationKind Classify(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -25,8 +27,13 @@ public static class KindClassifier
         (ObligationKind Kind, int Index) first = (ObligationKind.Task, int.MaxValue);
         foreach (var (pattern, kind) in new[] { (Conference, ObligationKind.Conference), (Consultation, ObligationKind.Consultation), (PlanWork, ObligationKind.Plan) })
         {
-            Match match = pattern.Match(key);
-            if (match.Success && match.Index < first.Index) first = (kind, match.Index);
+            foreach (Match match in pattern.Matches(key))
+            {
+                // "kinh phí cho các hội nghị", "phục vụ các hội nghị": the conference is what the work serves.
+                if (Serves.IsMatch(key[Math.Max(0, match.Index - 16)..match.Index])) continue;
+                if (match.Index < first.Index) first = (kind, match.Index);
+                break;
+            }
         }
         return first.Kind;
     }

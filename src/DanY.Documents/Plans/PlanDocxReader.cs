@@ -68,6 +68,7 @@ public static class PlanDocxReader
 
         private void Paragraph(Paragraph paragraph, List<SourceLine> lines, bool blankBefore)
         {
+            TextBoxes(paragraph, lines);
             string text = Text(paragraph);
             string prefix = NumberText(paragraph);
             string[] pieces = text.Split('\n');
@@ -113,13 +114,24 @@ public static class PlanDocxReader
             return string.Join('\n', inner.Select(l => l.Text));
         }
 
+        // Text boxes (w:txbxContent) hold their own paragraphs, e.g. "Số ..." drawn beside the header; they are
+        // read as lines of their own, not run into the paragraph that anchors them. The fallback copy that
+        // markup compatibility keeps for old readers is skipped.
         private static string Text(Paragraph paragraph)
         {
             var builder = new StringBuilder();
-            foreach (OpenXmlElement element in paragraph.Descendants())
+            Walk(paragraph, builder);
+            return builder.ToString();
+        }
+
+        private static void Walk(OpenXmlElement element, StringBuilder builder)
+        {
+            foreach (OpenXmlElement child in element.ChildElements)
             {
-                switch (element)
+                switch (child)
                 {
+                    case TextBoxContent or AlternateContentFallback or DeletedRun or FieldCode:
+                        break;
                     case Text t:
                         builder.Append(t.Text);
                         break;
@@ -132,9 +144,29 @@ public static class PlanDocxReader
                     case NoBreakHyphen:
                         builder.Append('-');
                         break;
+                    default:
+                        Walk(child, builder);
+                        break;
                 }
             }
-            return builder.ToString();
+        }
+
+        private void TextBoxes(OpenXmlElement element, List<SourceLine> lines)
+        {
+            foreach (OpenXmlElement child in element.ChildElements)
+            {
+                switch (child)
+                {
+                    case AlternateContentFallback:
+                        break;
+                    case TextBoxContent box:
+                        foreach (OpenXmlElement inner in box.ChildElements) Element(inner, lines);
+                        break;
+                    default:
+                        TextBoxes(child, lines);
+                        break;
+                }
+            }
         }
 
         private bool IsBold(Paragraph paragraph)

@@ -25,6 +25,7 @@ public static class PlanExtractor
     private static readonly Regex Abbreviation = new(@"(?:^|\s)(?:TP|Tp|TX|TT|ThS|TS|PGS|GS|Q|P|v\.v)\.$", RegexOptions.CultureInvariant);
     private static readonly Regex TrailingFiller = VnText.Rx(@"(?:[\s,;:.\-]|(?<![\p{L}])(?:thực hiện|hoàn thành|bắt đầu|vào|từ|trong|là|chậm nhất|trước|đến|ngày|thời gian|định kỳ|và)(?![\p{L}]))+$");
     private static readonly Regex LeadingFiller = VnText.Rx(@"^(?:[\s,;:\-]|(?<![\p{L}])(?:thực hiện|hoàn thành|bắt đầu|vào|từ|trong|là|và|được)(?![\p{L}]))+");
+    private static readonly Regex ReportTail = VnText.Rx(@"(?<![\p{L}])(?:tổng hợp,?\s+)?(?:xây dựng\s+|gửi\s+)?báo cáo(?![\p{L}])");
     private static readonly Regex TitleSpaces = new(@"\s{2,}", RegexOptions.CultureInvariant);
     private static readonly Regex SpaceBeforePunctuation = new(@"\s+([,;:.])", RegexOptions.CultureInvariant);
     private static readonly Regex RepeatedPunctuation = new(@"([,;:.])(?:\s*[,;:.])+", RegexOptions.CultureInvariant);
@@ -149,24 +150,24 @@ public static class PlanExtractor
     private static IEnumerable<Obligation> FromSentence(string sentence, SortedDictionary<int, Block> headings, DateOnly? reference, PlanReadingOptions options)
     {
         var clauses = Clauses(sentence)
-            .Select(c => (Text: c, Key: VnText.Key(c)))
-            .Select(c => (c.Text, c.Key, Kind: KindClassifier.Classify(c.Key), Schedule: ScheduleParser.Parse(c.Key, reference, options)))
+            .Select(c => (Text: c, Own: c, Kind: KindClassifier.Classify(VnText.Key(c)), Schedule: ScheduleParser.Parse(VnText.Key(c), reference, options)))
             .ToList();
         // Plain work without a time folds into the clause after it: "Giao X chủ trì ... triển khai Kế hoạch;
-        // theo dõi ... vào ngày 15 hàng tháng, báo cáo ..." is one monthly report led by X.
+        // theo dõi ... vào ngày 15 hàng tháng, báo cáo ..." is one monthly report led by X. The title stays
+        // that of the clause with the time.
         for (int i = clauses.Count - 2; i >= 0; i--)
         {
             if (clauses[i].Kind == ObligationKind.Task && clauses[i].Schedule.IsEmpty)
             {
-                string text = clauses[i].Text + "; " + clauses[i + 1].Text;
-                clauses[i + 1] = (text, VnText.Key(text), clauses[i + 1].Kind, clauses[i + 1].Schedule);
+                string merged = clauses[i].Text + "; " + clauses[i + 1].Text;
+                string own = clauses[i + 1].Kind == ObligationKind.Task ? merged : clauses[i + 1].Own;
+                clauses[i + 1] = (merged, own, clauses[i + 1].Kind, clauses[i + 1].Schedule);
                 clauses.RemoveAt(i);
             }
         }
         if (clauses.Count > 1 && clauses[^1].Kind == ObligationKind.Task && clauses[^1].Schedule.IsEmpty)
         {
-            string text = clauses[^2].Text + "; " + clauses[^1].Text;
-            clauses[^2] = (text, VnText.Key(text), clauses[^2].Kind, clauses[^2].Schedule);
+            clauses[^2] = (clauses[^2].Text + "; " + clauses[^1].Text, clauses[^2].Own, clauses[^2].Kind, clauses[^2].Schedule);
             clauses.RemoveAt(clauses.Count - 1);
         }
 
@@ -174,16 +175,18 @@ public static class PlanExtractor
         var (headingLead, headingKind, headingTitle) = Context(headings);
         foreach (var clause in clauses)
         {
-            Schedule schedule = ScheduleParser.Parse(clause.Key, reference, options);
+            string clauseKey = VnText.Key(clause.Text);
+            Schedule schedule = ScheduleParser.Parse(clauseKey, reference, options);
             UnitRoles units = UnitParser.Read(clause.Text);
             ObligationKind kind = clause.Kind;
             // Plain work under "2. Tổ chức hội nghị lấy ý kiến ..." is part of that conference.
             if (kind == ObligationKind.Task && headingKind is { } hint) kind = hint;
+            string own = clause.Own;
             IReadOnlyList<string> lead = units.Lead.Count > 0 ? units.Lead : sentenceUnits.Lead.Count > 0 ? sentenceUnits.Lead : headingLead;
             yield return new Obligation
             {
                 Kind = kind,
-                Title = Title(clause.Text, schedule, headingTitle),
+                Title = Title(own, ScheduleParser.Parse(VnText.Key(own), reference, options), headingTitle, kind),
                 Start = schedule.Start,
                 Due = schedule.Due,
                 Recurrence = schedule.Recurrence,
@@ -290,7 +293,7 @@ public static class PlanExtractor
         foreach (Block heading in headings.Values)
         {
             title = heading.Text;
-            if (UnitParser.HeadingUnit(heading.Text) is { } unit) lead = [unit];
+            if (UnitParser.HeadingUnit(heading.Text) is { } unit) lead = UnitParser.SplitList(unit);
             else if (UnitParser.Read(heading.Text).Lead is { Count: > 0 } named) lead = named;
             ObligationKind headingKind = KindClassifier.Classify(VnText.Key(heading.Text));
             if (headingKind != ObligationKind.Task) kind = headingKind;
@@ -299,7 +302,7 @@ public static class PlanExtractor
     }
 
     /// <summary>The clause without its time phrases, lead-in ("Thời gian") and trailing link words.</summary>
-    private static string Title(string clause, Schedule schedule, string? headingTitle)
+    private static string Title(string clause, Schedule schedule, string? headingTitle, ObligationKind kind = ObligationKind.Task)
     {
         var kept = clause.ToCharArray();
         foreach (var (from, to) in schedule.Spans)
@@ -319,6 +322,11 @@ public static class PlanExtractor
             if (TrailingFiller.Match(key) is { Success: true, Length: > 0 } trailing) text = text[..trailing.Index].Trim();
         }
         text = text.Trim('.', ';', ',', ':', ' ', '-');
+        // A long clause that ends in a report is titled by the report: "..., tổng hợp, báo cáo Ban Dân vận Tỉnh ủy".
+        if (kind == ObligationKind.Report && text.Length > 120 && ReportTail.Matches(VnText.Key(text)) is { Count: > 0 } tails && tails[^1].Index > 40)
+        {
+            text = text[tails[^1].Index..];
+        }
         if (text.Length < 8) text = headingTitle ?? clause;
         return Shorten(char.ToUpperInvariant(text[0]) + text[1..]);
     }

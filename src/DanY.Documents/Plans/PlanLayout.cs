@@ -43,7 +43,7 @@ public static partial class PlanLayout
         for (int i = 0; i < Math.Min(lines.Count, 80); i++)
         {
             SourceLine line = lines[i];
-            if (line.IsTableRow) continue;
+            if (line.IsTableRow && !line.SpacedColumns) continue;
             string words = string.Join(' ', line.Text.Split(' ').Take(2));
             if (TitleWord.IsMatch(VnText.Key(line.Text)) && VnText.IsUpper(words))
             {
@@ -72,7 +72,7 @@ public static partial class PlanLayout
                 // A summary may itself begin "triển khai ..." or "thực hiện ...": only "Căn cứ", or such a word
                 // after the summary has begun, or a long paragraph, opens the preamble.
                 bool preamble = PreambleStart.IsMatch(key) && (titleParts.Count > 0 || key.StartsWith("căn cư", StringComparison.Ordinal) || line.Text.Length > 250);
-                if (line.IsTableRow || preamble || EndOfBody.IsMatch(key) || NumberLine.IsMatch(key) || PlaceDate.IsMatch(key)) break;
+                if ((line.IsTableRow && !line.SpacedColumns) || preamble || EndOfBody.IsMatch(key) || NumberLine.IsMatch(key) || PlaceDate.IsMatch(key)) break;
                 if (Separator.IsMatch(line.Text))
                 {
                     i++;
@@ -112,7 +112,7 @@ public static partial class PlanLayout
         var paragraphs = new List<(string Text, bool Heading, bool Bold, IReadOnlyList<string>? Cells)>();
         foreach (SourceLine line in lines)
         {
-            if (line.IsTableRow && line.Cells!.Count > 1)
+            if (line.IsTableRow && line.Cells!.Count > 1 && !line.SpacedColumns)
             {
                 paragraphs.Add((line.Text, false, false, line.Cells));
                 continue;

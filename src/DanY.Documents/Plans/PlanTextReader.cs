@@ -25,6 +25,10 @@ public static partial class PlanTextReader
     [GeneratedRegex(@"\t+| {3,}")]
     private static partial Regex Columns();
 
+    // "<br>" inside a Markdown table cell ("TỈNH ỦY X<br>BAN DÂN VẬN") is a line break inside the cell.
+    [GeneratedRegex(@"<br\s*/?>", RegexOptions.IgnoreCase)]
+    private static partial Regex LineBreakTag();
+
     [GeneratedRegex(@"\\$")]
     private static partial Regex BackslashBreak();
 
@@ -49,12 +53,14 @@ public static partial class PlanTextReader
     public static IReadOnlyList<SourceLine> Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string[] raw = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        string[] raw = LineBreakTag().Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'), "\u2028")
+            .Split('\n');
         var lines = new List<SourceLine>(raw.Length);
         bool blank = false;
         for (int i = 0; i < raw.Length; i++)
         {
             string line = raw[i];
+            if (!line.TrimStart().StartsWith('|') && line.Contains('\u2028', StringComparison.Ordinal)) line = line.Replace('\u2028', ' ');
             if (string.IsNullOrWhiteSpace(line))
             {
                 blank = true;
@@ -98,6 +104,7 @@ public static partial class PlanTextReader
                 Heading = heading,
                 BlankBefore = blank,
                 Cells = columnTexts.Count > 1 ? columnTexts : null,
+                SpacedColumns = columnTexts.Count > 1,
             });
             blank = false;
         }
@@ -105,7 +112,7 @@ public static partial class PlanTextReader
     }
 
     private static string CleanCell(string cell) =>
-        string.Join('\n', cell.Split('\n').Select(CleanInline).Where(c => c.Length > 0));
+        string.Join('\n', cell.Split('\n', '\u2028').Select(CleanInline).Where(c => c.Length > 0));
 
     /// <summary>Removes Markdown emphasis; a lone "*" (the Party header's asterisk) is kept.</summary>
     public static string CleanInline(string text)

@@ -12,7 +12,7 @@ public static class RecipientsParser
 {
     private static readonly Regex Entry = new(@"^\s*[-+•–]\s*(?<name>.+)$", RegexOptions.CultureInvariant);
     private static readonly Regex Purpose = VnText.Rx(@"^\(?\s*(?<p>để\s+[^)]+?)\s*\)?\s*[,;.]?$");
-    private static readonly Regex InlinePurpose = VnText.Rx(@"\s*\(\s*(?<p>để\s+[^)]+)\)\s*$");
+    private static readonly Regex InlinePurpose = VnText.Rx(@"\s*\(\s*(?<p>để\s+[^)]+|b/c|t/h)\)\s*$");
     private static readonly Regex Skip = VnText.Rx(@"^(?:lưu(?![\p{L}])|như trên|nơi nhận)");
 
     public static IReadOnlyList<PlanRecipient> Read(IReadOnlyList<SourceLine> block)
@@ -40,6 +40,8 @@ public static class RecipientsParser
                 if (InlinePurpose.Match(VnText.Key(name)) is { Success: true } inline)
                 {
                     own = name.Substring(inline.Groups["p"].Index, inline.Groups["p"].Length).Trim();
+                    // "(b/c)", "(t/h)": the usual short forms of "để báo cáo", "để thực hiện".
+                    own = VnText.Key(own) switch { "b/c" => "để báo cáo", "t/h" => "để thực hiện", _ => own };
                     name = name[..inline.Index];
                 }
                 name = name.Trim().TrimEnd(',', ';', '.', ' ').Trim();

@@ -55,6 +55,10 @@ public static class ScheduleParser
     private static readonly Regex Quarterly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*quý|định kỳ\s*(?:hàng\s*|hằng\s*)?quý|theo quý(?!\s*(?:định|chế|trình|mô|hoạch|tắc|luật))");
     private static readonly Regex HalfYearly = VnText.Rx(@"(?<!trong\s)(?<![\d/])(?:06|6|sáu)\s*tháng(?!\s*(?:đầu|cuối)\s*năm)(?!\s*/)(?:\s*(?:một|1)\s*lần)?");
     private static readonly Regex Yearly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*năm|định kỳ\s*(?:hàng\s*|hằng\s*)?năm");
+    // "Báo cáo tháng", "báo cáo quý", "báo cáo năm": the periodic reports themselves, not "báo cáo năm 2025".
+    private static readonly Regex MonthlyReport = VnText.Rx(@"(?<![\p{L}])báo cáo\s+(?:định kỳ\s+)?tháng(?!\s*\d)(?![\p{L}])");
+    private static readonly Regex QuarterlyReport = VnText.Rx(@"(?<![\p{L}])báo cáo\s+(?:định kỳ\s+)?quý(?!\s*(?:i|ii|iii|iv|\d)(?![\p{L}]))(?![\p{L}])");
+    private static readonly Regex YearlyReport = VnText.Rx(@"(?<![\p{L}])báo cáo\s+(?:tổng kết\s+)?năm(?!\s*\d)(?![\p{L}])");
     private static readonly Regex Weekly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*tuần");
     private static readonly Regex Daily = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*ngày");
     private static readonly Regex OngoingPattern = VnText.Rx(@"thường xuyên|thời gian\s*(?:thực hiện)?\s*:\s*liên tục");
@@ -76,15 +80,13 @@ public static class ScheduleParser
         var spans = new List<(int Start, int End)>();
 
         RecurrenceRule? recurrence = null;
-        if (FirstMatch(MonthlyOnDay, key) is { } onDay)
+        // "ngày 15 hàng tháng" and "hàng tháng (trước ngày 18)": the first one written is the clause's own.
+        Match? onDay = new[] { FirstMatch(MonthlyOnDay, key), FirstMatch(MonthlyThenDay, key) }
+            .Where(m => m is not null).OrderBy(m => m!.Index).FirstOrDefault();
+        if (onDay is not null)
         {
             recurrence = new RecurrenceRule(RecurrenceFrequency.Monthly, 1, Day(onDay, options));
             Mask(masked, onDay, ref first, spans);
-        }
-        else if (FirstMatch(MonthlyThenDay, key) is { } thenDay)
-        {
-            recurrence = new RecurrenceRule(RecurrenceFrequency.Monthly, 1, Day(thenDay, options));
-            Mask(masked, thenDay, ref first, spans);
         }
         else if (FirstMatch(QuarterEndOnDay, key) is { } quarterEnd)
         {
@@ -96,9 +98,12 @@ public static class ScheduleParser
             foreach (var (pattern, rule) in new[]
             {
                 (Monthly, new RecurrenceRule(RecurrenceFrequency.Monthly)),
+                (MonthlyReport, new RecurrenceRule(RecurrenceFrequency.Monthly)),
+                (QuarterlyReport, new RecurrenceRule(RecurrenceFrequency.Monthly, 3)),
                 (Quarterly, new RecurrenceRule(RecurrenceFrequency.Monthly, 3)),
                 (HalfYearly, new RecurrenceRule(RecurrenceFrequency.Monthly, 6)),
                 (Yearly, new RecurrenceRule(RecurrenceFrequency.Yearly)),
+                (YearlyReport, new RecurrenceRule(RecurrenceFrequency.Yearly)),
                 (Weekly, new RecurrenceRule(RecurrenceFrequency.Weekly)),
                 (Daily, new RecurrenceRule(RecurrenceFrequency.Daily)),
             })
@@ -106,7 +111,9 @@ public static class ScheduleParser
                 if (FirstMatch(pattern, key) is { } match)
                 {
                     recurrence = rule;
-                    Mask(masked, match, ref first, spans);
+                    // "hàng quý", "6 tháng" read well in a title; only the time phrases with a day are cut out.
+                    for (int i = match.Index; i < match.Index + match.Length; i++) masked[i] = ' ';
+                    first = Math.Min(first, match.Index);
                     break;
                 }
             }
@@ -178,8 +185,8 @@ public static class ScheduleParser
                     start = Min(start, expression.End.AddDays(1));
                     break;
                 default:
-                    // "trong tháng 02/2025", "quý I, II/2025", "Thời gian: tháng 9/2024": the whole period.
-                    if (expression.Unit != TimeUnit.Day) start = Min(start, expression.Start);
+                    // "trong tháng 02/2025", "quý I, II/2025", "đầu tháng 3/2026": a deadline at the end of the
+                    // period (the issue lists them as deadlines); only "từ ..." opens a window.
                     due = Max(due, expression.End);
                     break;
             }

@@ -20,5 +20,11 @@ public sealed record SourceLine(string Text)
     /// <summary>The cells of a table row, left to right; null for an ordinary line.</summary>
     public IReadOnlyList<string>? Cells { get; init; }
 
+    /// <summary>
+    /// The cells come from runs of spaces or tabs in plain text (a header typed in two columns), not from a
+    /// real table: in the body such a line is still a paragraph.
+    /// </summary>
+    public bool SpacedColumns { get; init; }
+
     public bool IsTableRow => Cells is not null;
 }

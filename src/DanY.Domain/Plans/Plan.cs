@@ -35,6 +35,13 @@ public sealed record Plan
     public PlanReference? Parent =>
         Basis.LastOrDefault(b => b.Relation == ReferenceRelation.Implements && b.IsPlan)
         ?? Basis.LastOrDefault(b => b.IsPlan);
+
+    /// <summary>Whether this plan cites <paramref name="parent"/> (by number) as a document it rests on.</summary>
+    public bool Implements(Plan parent)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        return parent.Number is { } number && Basis.Any(b => string.Equals(b.Number, number, StringComparison.Ordinal));
+    }
 }
 
 /// <summary>A document cited as the basis of a plan: "Kế hoạch số 171-KH/BDVTW ngày 03/7/2024 của Ban Dân vận Trung ương".</summary>

@@ -68,4 +68,11 @@ public sealed class ExtractorVariantTests
         Assert.Equal("Tổ chức lấy ý kiến Nhân dân", plan.Title);
         Assert.Equal(new DateOnly(2024, 9, 14), Assert.Single(plan.Obligations).Due);
     }
+
+    [Fact]
+    public void Justified_spacing_in_the_body_is_not_a_table()
+    {
+        Plan plan = Extract("KẾ HOẠCH\nnắm tình hình\nCăn cứ Kế hoạch số 5-KH/TU ngày 02/01/2025 của Tỉnh ủy,\nI. NỘI DUNG\n- Các xã    báo cáo    về Ban Dân vận    trước ngày 20/01/2025.");
+        Assert.Equal(new DateOnly(2025, 1, 19), Assert.Single(plan.Obligations).Due);
+    }
 }

@@ -50,6 +50,24 @@ public sealed class PlanDocxReaderTests
         Assert.Equal(["Ban Tuyên giáo và Dân vận Trung ương", "Thường trực Tỉnh ủy"], plan.Recipients.Select(r => r.Name));
     }
 
+    [Fact]
+    public void Text_boxes_are_lines_of_their_own()
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            MainDocumentPart main = document.AddMainDocumentPart();
+            var box = new Run(new Picture(new DocumentFormat.OpenXml.Vml.Shape(new DocumentFormat.OpenXml.Vml.TextBox(new TextBoxContent(Para("Số 57 -KH/ĐU"))))));
+            main.Document = new Document(new Body(
+                new Paragraph(new Run(new Text("ĐẢNG ỦY PHƯỜNG BA ĐÌNH")), box),
+                Para("KẾ HOẠCH")));
+            main.Document.Save();
+        }
+        IReadOnlyList<SourceLine> lines = PlanReader.ReadLines(stream.ToArray());
+        Assert.Equal(["Số 57 -KH/ĐU", "ĐẢNG ỦY PHƯỜNG BA ĐÌNH", "KẾ HOẠCH"], lines.Select(l => l.Text));
+        Assert.Equal("57-KH/ĐU", PlanReader.Read(stream.ToArray()).Number);
+    }
+
     private static byte[] BuildPlan()
     {
         using var stream = new MemoryStream();

@@ -45,6 +45,15 @@ public sealed class HeaderParserTests
     }
 
     [Fact]
+    public void Markdown_table_cell_with_line_breaks()
+    {
+        PlanHeader header = Header("| TỈNH ỦY BÌNH ĐỊNH<br>**BAN DÂN VẬN**<br>* | ĐẢNG CỘNG SẢN VIỆT NAM |\n|---|---|\n| Số 73-KH/BDVTU | *Bình Định, ngày 12 tháng 8 năm 2024* |");
+        Assert.Equal("BAN DÂN VẬN TỈNH ỦY", header.Issuer);
+        Assert.Equal("73-KH/BDVTU", header.Number);
+        Assert.Equal(new DateOnly(2024, 8, 12), header.Date);
+    }
+
+    [Fact]
     public void Blank_day_gives_no_date() =>
         Assert.Null(Header("HUYỆN ỦY ĐẠI LỘC\nSố 12-KH/HU\nĐại Lộc, ngày    tháng 8 năm 2024").Date);
 }
@@ -73,6 +82,14 @@ public sealed class BasisParserTests
     }
 
     [Fact]
+    public void Date_after_the_issuer()
+    {
+        PlanReference reference = Assert.Single(BasisParser.Read(["Thực hiện Kế hoạch số 171-KH/BDVTW của Ban Dân vận Trung ương ngày 03/7/2024 về triển khai theo dõi,"]));
+        Assert.Equal(new DateOnly(2024, 7, 3), reference.Date);
+        Assert.Equal("Ban Dân vận Trung ương", reference.Issuer);
+    }
+
+    [Fact]
     public void State_numbers_and_long_dates()
     {
         var basis = BasisParser.Read(["Căn cứ Hướng dẫn số 05/HD-MTTW-BTT ngày 10 tháng 10 năm 2025 của Ban Thường trực Ủy ban Trung ương MTTQ Việt Nam về tổ chức lấy ý kiến;"]);
@@ -98,10 +115,9 @@ public sealed class RecipientsParserTests
     [Fact]
     public void List_with_inline_purposes_beside_a_signature()
     {
-        string text = "Nơi nhận:                 TM. BAN THƯỜNG VỤ\n- Tổng LĐLĐ Việt Nam (để báo cáo);      CHỦ TỊCH\n- Như trên;\n- Lưu: VT.";
+        string text = "Nơi nhận:                 TM. BAN THƯỜNG VỤ\n- Tổng LĐLĐ Việt Nam (để báo cáo);      CHỦ TỊCH\n- Như trên;\n- Ban Dân vận Tỉnh ủy (b/c);\n- Lưu: VT.";
         var recipients = RecipientsParser.Read(PlanTextReader.Read(text));
-        PlanRecipient recipient = Assert.Single(recipients);
-        Assert.Equal(new PlanRecipient("Tổng LĐLĐ Việt Nam", "để báo cáo"), recipient);
+        Assert.Equal([new PlanRecipient("Tổng LĐLĐ Việt Nam", "để báo cáo"), new PlanRecipient("Ban Dân vận Tỉnh ủy", "để báo cáo")], recipients);
     }
 }
 

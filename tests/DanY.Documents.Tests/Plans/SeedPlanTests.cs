@@ -25,6 +25,9 @@ public sealed class SeedPlanTests
         Assert.Equal([new DateOnly(2024, 6, 14), new DateOnly(2024, 7, 3), new DateOnly(2024, 8, 12)], plan.Basis.Select(b => b.Date!.Value));
         Assert.Equal(["Bộ Chính trị", "Ban Dân vận Trung ương", "Ban Dân vận Tỉnh ủy"], plan.Basis.Select(b => b.Issuer));
         Assert.Equal("73-KH/BDVTU", plan.Parent?.Number);
+        Plan provincial = PlanReader.ReadFile(Path.Combine(TestFiles.PlansFolder(), "ban-dan-van-tinh-uy.md"));
+        Assert.True(plan.Implements(provincial));
+        Assert.False(provincial.Implements(plan));
 
         var windows = plan.Obligations.Where(o => o.Start is not null).Select(o => (o.Kind, o.Start, o.Due)).ToList();
         Assert.Equal(
@@ -62,14 +65,15 @@ public sealed class SeedPlanTests
         var dated = plan.Obligations.Where(o => o.Due is not null).Select(o => (o.Start, o.Due!.Value)).ToList();
         Assert.Equal(
         [
-            (new DateOnly(2025, 1, 1), new DateOnly(2025, 6, 30)),
+            (null, new DateOnly(2025, 6, 30)),
             (null, new DateOnly(2025, 6, 30)),
             (new DateOnly(2025, 2, 3), new DateOnly(2025, 6, 15)),
             (null, new DateOnly(2025, 6, 30)),
-            (new DateOnly(2025, 2, 1), new DateOnly(2025, 2, 28)),
+            (null, new DateOnly(2025, 2, 28)),
             (null, new DateOnly(2025, 7, 1)),
         ], dated);
         Assert.Equal(ObligationKind.Conference, plan.Obligations.First(o => o.Due is not null).Kind);
+        Assert.Equal(["Các ban Đảng", "Văn phòng Quận ủy"], plan.Obligations.Single(o => o.Source.StartsWith("Theo chức năng", StringComparison.Ordinal)).Lead);
         Assert.Equal(3, plan.Obligations.Count(o => o.Kind == ObligationKind.Conference && o.Lead.SequenceEqual(["Ban Thường vụ Quận ủy"]) && o.Source.StartsWith("Hội nghị", StringComparison.Ordinal)));
         Assert.Equal(["Thường trực TU", "Các Ban Đảng và VPTU", "Thường trực QU", "TTHĐND - lãnh đạo UBND quận", "Các ban đảng, VP Quận ủy", "UB MTTQ và các tổ chức CT-XH quận", "Các tổ chức cơ sở đảng trực thuộc"], plan.Recipients.Select(r => r.Name));
     }

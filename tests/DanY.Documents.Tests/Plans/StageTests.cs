@@ -119,12 +119,16 @@ public sealed class ScheduleParserTests
     [InlineData("báo cáo trước ngày 20 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=19")]
     [InlineData("chậm nhất ngày 20 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=20")]
     [InlineData("định kỳ hàng tháng (trước ngày 18) báo cáo", "FREQ=MONTHLY;BYMONTHDAY=17")]
+    [InlineData("Định kỳ hằng tháng, trước ngày 18, các xã báo cáo để tổng hợp báo cáo Tỉnh ủy trước ngày 20 hằng tháng", "FREQ=MONTHLY;BYMONTHDAY=17")]
     [InlineData("báo cáo hàng tháng", "FREQ=MONTHLY")]
     [InlineData("báo cáo hàng quý", "FREQ=MONTHLY;INTERVAL=3")]
     [InlineData("báo cáo 6 tháng và năm", "FREQ=MONTHLY;INTERVAL=6")]
     [InlineData("tổng kết hằng năm", "FREQ=YEARLY")]
     [InlineData("giao ban hàng tuần", "FREQ=WEEKLY")]
     [InlineData("vào ngày 25 của tháng cuối quý", "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=25")]
+    [InlineData("- Báo cáo tháng: gửi về Ban Dân vận", "FREQ=MONTHLY")]
+    [InlineData("- Báo cáo quý: gửi về Ban Dân vận", "FREQ=MONTHLY;INTERVAL=3")]
+    [InlineData("- Báo cáo năm: gửi về Ban Dân vận", "FREQ=YEARLY")]
     public void Reads_recurrence(string text, string rrule) => Assert.Equal(rrule, Parse(text).Recurrence?.ToString());
 
     [Theory]
@@ -132,10 +136,6 @@ public sealed class ScheduleParserTests
     [InlineData("Báo cáo từ tháng 3/2025, đến 30/6/2025", "2025-03-01", "2025-06-30")]
     [InlineData("Lấy ý kiến từ ngày 03/02/2025 đến ngày 15/6/2025.", "2025-02-03", "2025-06-15")]
     [InlineData("Đăng tải: từ 01/8/2024 - 31/8/2024.", "2024-08-01", "2024-08-31")]
-    [InlineData("thực hiện trong quý I, II/2025.", "2025-01-01", "2025-06-30")]
-    [InlineData("hoàn thành trong tháng 02/2025.", "2025-02-01", "2025-02-28")]
-    [InlineData("gửi về đầu tháng 3/2026.", "2026-03-01", "2026-03-10")]
-    [InlineData("Thời gian: tháng 9/2024", "2024-09-01", "2024-09-30")]
     public void Reads_windows(string text, string start, string due)
     {
         Schedule schedule = Parse(text);
@@ -145,6 +145,11 @@ public sealed class ScheduleParserTests
 
     [Theory]
     [InlineData("hoàn thành trước 01/7/2025.", "2025-06-30")]
+    [InlineData("thực hiện trong quý I, II/2025.", "2025-06-30")]
+    [InlineData("hoàn thành trong tháng 02/2025.", "2025-02-28")]
+    [InlineData("gửi về đầu tháng 3/2026.", "2026-03-10")]
+    [InlineData("Thời gian: tháng 9/2024", "2024-09-30")]
+    [InlineData("Thời gian: cuối tháng 11/2025", "2025-11-30")]
     [InlineData("hoàn thành trước **01/7/2025**.", "2025-06-30")]
     [InlineData("chậm nhất ngày 20/8/2024", "2024-08-20")]
     [InlineData("thời gian thực hiện đến tháng 9/2025.", "2025-09-30")]
@@ -201,6 +206,14 @@ public sealed class ScheduleParserTests
     [InlineData("Văn phòng chuẩn bị các điều kiện")]
     [InlineData("trong 6 tháng qua")]
     public void Finds_no_schedule_in_plain_work(string text) => Assert.True(Parse(text).IsEmpty);
+
+    [Fact]
+    public void A_named_month_is_not_a_recurrence()
+    {
+        Schedule schedule = Parse("báo cáo tháng 9/2025 của các xã");
+        Assert.Null(schedule.Recurrence);
+        Assert.Equal(new DateOnly(2025, 9, 30), schedule.Due);
+    }
 }
 
 public sealed class UnitParserTests
@@ -227,7 +240,15 @@ public sealed class UnitParserTests
     [InlineData("Hội nghị do Ban Thường vụ Quận ủy chủ trì", "Ban Thường vụ Quận ủy")]
     [InlineData("Ban Tuyên giáo Quận ủy xây dựng hướng dẫn tổng hợp ý kiến.", "Ban Tuyên giáo Quận ủy")]
     [InlineData("Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì tổng hợp.", "Ban Tuyên giáo và Dân vận Tỉnh ủy")]
+    [InlineData("Đối với Đại hội chi bộ: Ban Dân vận các huyện ủy báo cáo về Ban Dân vận Tỉnh ủy trước ngày 15/4/2025.", "Ban Dân vận các huyện ủy")]
+    [InlineData("Định kỳ hằng tháng, trước ngày 18, các công đoàn cấp trên trực tiếp cơ sở báo cáo tình hình.", "các công đoàn cấp trên trực tiếp cơ sở")]
+    [InlineData("Ban Công tác Mặt trận các khu dân cư tổ chức lấy ý kiến Nhân dân.", "Ban Công tác Mặt trận các khu dân cư")]
+    [InlineData("Sở Tư pháp chủ trì thẩm định.", "Sở Tư pháp")]
     public void Reads_the_lead(string text, string lead) => Assert.Equal([lead], UnitParser.Read(text).Lead);
+
+    [Fact]
+    public void A_list_of_units_is_split_and_keeps_its_qualifiers() =>
+        Assert.Equal(["Mặt trận Tổ quốc", "các đoàn thể cùng cấp"], UnitParser.Read("Mặt trận Tổ quốc và các đoàn thể cùng cấp tổ chức hội nghị.").Lead);
 
     [Fact]
     public void Plain_work_has_no_units()
@@ -259,5 +280,7 @@ public sealed class KindClassifierTests
     [InlineData("các xã xây dựng kế hoạch thực hiện", ObligationKind.Plan)]
     [InlineData("triển khai thực hiện Kế hoạch đảm bảo, hiệu quả", ObligationKind.Task)]
     [InlineData("Tổ chức toạ đàm với trí thức", ObligationKind.Conference)]
+    [InlineData("Văn phòng chuẩn bị kinh phí cho các hội nghị theo quy định", ObligationKind.Task)]
+    [InlineData("Phối hợp với các cơ quan phục vụ các hội nghị lấy ý kiến", ObligationKind.Consultation)]
     public void Classifies_by_verbs(string text, ObligationKind kind) => Assert.Equal(kind, KindClassifier.Classify(VnText.Key(text)));
 }
