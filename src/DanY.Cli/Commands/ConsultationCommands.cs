@@ -71,25 +71,26 @@ internal static class ConsultationCommands
                     problems.Add($"line {line}: idempotency key {key} was acknowledged with two receipts ({other}, {receipt})");
                 }
                 keyToReceipt[key] = receipt;
-                if (!seenReceipts.Add(receipt)) continue;
+                bool first = seenReceipts.Add(receipt);
                 var rows = rowsByReceipt.GetValueOrDefault(receipt) ?? [];
                 if (rows.Count == 0)
                 {
-                    missing++;
+                    if (first) missing++;
                     problems.Add($"line {line}: receipt {receipt} (key {key}) is missing");
+                    continue;
                 }
-                else if (rows.Count > 1)
+                if (rows.Count > 1 && first)
                 {
                     duplicated++;
                     problems.Add($"line {line}: receipt {receipt} is stored {rows.Count} times");
                 }
-                else if (!string.Equals(rows[0], key, StringComparison.Ordinal))
+                if (!rows.Contains(key, StringComparer.Ordinal))
                 {
                     mismatched++;
                     problems.Add($"line {line}: receipt {receipt} is stored under key {rows[0]}, not {key}");
                 }
                 var forKey = rowsByKey.GetValueOrDefault(key) ?? [];
-                if (forKey.Count > 1)
+                if (forKey.Count > 1 && first)
                 {
                     duplicated++;
                     problems.Add($"line {line}: idempotency key {key} has {forKey.Count} comments");

@@ -1,0 +1,142 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DanY.Domain.Consultations;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanY.Integration.Tests.Consultations;
+
+/// <summary>The public HTTP contract of issue 4, on both providers.</summary>
+public sealed class CommentApiTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static HttpRequestMessage Post(int consultationId, string? key, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/consultations/{consultationId}/comments") { Content = JsonContent.Create(body) };
+        if (key is not null) request.Headers.Add("Idempotency-Key", key);
+        return request;
+    }
+
+    [Theory]
+    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
+    public async Task Open_consultations_and_sections_are_listed(string provider)
+    {
+        await using var app = new ConsultationApp(provider);
+        var seeded = await app.SeedAsync();
+        var closed = await app.SeedAsync(open: false);
+        using var client = app.CreateClient();
+
+        var open = await client.GetFromJsonAsync<JsonElement>("/api/consultations?status=open", Ct);
+        var ids = open.EnumerateArray().Select(c => c.GetProperty("id").GetInt32()).ToList();
+        Assert.Contains(seeded.ConsultationId, ids);
+        Assert.DoesNotContain(closed.ConsultationId, ids);
+        var first = open.EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == seeded.ConsultationId);
+        Assert.Equal(seeded.DraftId, first.GetProperty("drafts")[0].GetProperty("id").GetInt32());
+        Assert.Equal("Dự thảo Báo cáo chính trị", first.GetProperty("drafts")[0].GetProperty("title").GetString());
+
+        var sections = await client.GetFromJsonAsync<JsonElement>($"/api/drafts/{seeded.DraftId}/sections", Ct);
+        Assert.Equal(["I", "I.1", "I.2", "II"], sections.EnumerateArray().Select(s => s.GetProperty("ref").GetString()));
+        Assert.Equal("Kinh tế", sections[1].GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/drafts/99999/sections", Ct)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
+    public async Task Retried_submission_returns_the_same_receipt_and_stores_one_comment(string provider)
+    {
+        await using var app = new ConsultationApp(provider);
+        var seeded = await app.SeedAsync();
+        using var client = app.CreateClient();
+        var body = new { draftId = seeded.DraftId, sectionRef = "I.1", stance = "partly", text = "Đề nghị làm rõ chỉ tiêu tăng trưởng.", group = "Công nhân" };
+
+        using var first = await client.SendAsync(Post(seeded.ConsultationId, "retry-1", body), Ct);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        string receipt = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("receipt").GetString()!;
+        using var second = await client.SendAsync(Post(seeded.ConsultationId, "retry-1", body), Ct);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(receipt, (await second.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("receipt").GetString());
+
+        var found = await client.GetFromJsonAsync<JsonElement>($"/api/comments/{receipt}", Ct);
+        Assert.Equal(receipt, found.GetProperty("receipt").GetString());
+        Assert.Equal("received", found.GetProperty("status").GetString());
+        Assert.Equal("I.1", found.GetProperty("sectionRef").GetString());
+        Assert.Equal("partly", found.GetProperty("stance").GetString());
+        Assert.Equal("Đề nghị làm rõ chỉ tiêu tăng trưởng.", found.GetProperty("text").GetString());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Comments.CountAsync(c => c.IdempotencyKey == "retry-1", Ct)));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/comments/AAAAA-BBBBB", Ct)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
+    public async Task Closed_window_is_a_409_problem_and_stores_nothing(string provider)
+    {
+        await using var app = new ConsultationApp(provider);
+        var seeded = await app.SeedAsync(open: false);
+        using var client = app.CreateClient();
+        using var response = await client.SendAsync(Post(seeded.ConsultationId, "late-1",
+            new { draftId = seeded.DraftId, sectionRef = (string?)null, stance = "agree", text = "Muộn rồi" }), Ct);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(409, problem.GetProperty("status").GetInt32());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Comments.CountAsync(Ct)));
+    }
+
+    [Theory]
+    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
+    public async Task Invalid_submissions_are_400_and_store_nothing(string provider)
+    {
+        await using var app = new ConsultationApp(provider);
+        var seeded = await app.SeedAsync();
+        using var client = app.CreateClient();
+        int id = seeded.ConsultationId;
+        var cases = new (string? Key, object Body, string Field)[]
+        {
+            ("k1", new { draftId = seeded.DraftId, sectionRef = "IX.9", stance = "agree", text = "x" }, "sectionRef"),
+            ("k2", new { draftId = seeded.DraftId, sectionRef = "I", stance = "maybe", text = "x" }, "stance"),
+            ("k3", new { draftId = seeded.DraftId, sectionRef = "I", stance = "agree", text = "   " }, "text"),
+            ("k4", new { draftId = seeded.DraftId, sectionRef = "I", stance = "agree", text = new string('a', 5001) }, "text"),
+            ("k5", new { draftId = 424242, sectionRef = "I", stance = "agree", text = "x" }, "draftId"),
+            (null, new { draftId = seeded.DraftId, sectionRef = "I", stance = "agree", text = "x" }, "idempotencyKey"),
+        };
+        foreach (var (key, body, field) in cases)
+        {
+            using var response = await client.SendAsync(Post(id, key, body), Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), field);
+        }
+        using var malformed = new HttpRequestMessage(HttpMethod.Post, $"/api/consultations/{id}/comments") { Content = new StringContent("{not json", Encoding.UTF8, "application/json") };
+        malformed.Headers.Add("Idempotency-Key", "k6");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(malformed, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(Post(987654, "k7", new { draftId = 1, stance = "agree", text = "x" }), Ct)).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Comments.CountAsync(Ct)));
+    }
+
+    [Theory]
+    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
+    public async Task Concurrent_submissions_are_each_stored_once(string provider)
+    {
+        await using var app = new ConsultationApp(provider);
+        var seeded = await app.SeedAsync();
+        using var client = app.CreateClient();
+        // 300 requests over 200 keys: 100 keys are sent twice at the same time.
+        var keys = Enumerable.Range(0, 300).Select(i => "c-" + (i % 200)).ToArray();
+        var responses = await Task.WhenAll(keys.Select(async key =>
+        {
+            using var r = await client.SendAsync(Post(seeded.ConsultationId, key,
+                new { draftId = seeded.DraftId, sectionRef = "II", stance = "agree", text = "Ý kiến " + key }), Ct);
+            return (Key: key, Status: r.StatusCode, Receipt: (await r.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("receipt").GetString()!);
+        }));
+        Assert.All(responses, r => Assert.Contains(r.Status, new[] { HttpStatusCode.Created, HttpStatusCode.OK }));
+        Assert.Equal(200, responses.Count(r => r.Status == HttpStatusCode.Created));
+        foreach (var group in responses.GroupBy(r => r.Key)) Assert.Single(group.Select(r => r.Receipt).Distinct());
+        Assert.Equal(200, responses.Select(r => r.Receipt).Distinct().Count());
+        var stored = await app.WithDbAsync(db => db.Comments.Select(c => new { c.Receipt, c.IdempotencyKey, c.ContentHash }).ToListAsync(Ct));
+        Assert.Equal(200, stored.Count);
+        Assert.All(stored, s => Assert.Equal(64, s.ContentHash.Length));
+        Assert.Equal(responses.Select(r => r.Receipt).Distinct().Order(), stored.Select(s => s.Receipt).Order());
+    }
+}

@@ -1,0 +1,82 @@
+using DanY.Documents.Drafts;
+using DanY.Domain.Consultations;
+using DanY.Infrastructure.Consultations;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanY.Integration.Tests.Consultations;
+
+public sealed class ConsultationLifecycleTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
+    public async Task Close_and_reopen_are_audited_and_illegal_transitions_refused(string provider)
+    {
+        await using var app = new ConsultationApp(provider);
+        var seeded = await app.SeedAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var c = await db.Consultations.Include(x => x.Drafts).SingleAsync(x => x.Id == seeded.ConsultationId, Ct);
+            Assert.Throws<ConsultationRuleException>(c.Reopen);
+            Assert.Throws<ConsultationRuleException>(c.Publish);
+            c.Close();
+            await db.SaveChangesAsync(Ct);
+            c.Reopen();
+            await db.SaveChangesAsync(Ct);
+            return 0;
+        });
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(Consultation) && a.EntityId == seeded.ConsultationId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(a => a.Id).Select(a => new { a.Action, a.After }).ToListAsync(Ct));
+        Assert.Equal(3, audit.Count);
+        Assert.Contains("\"Status\":\"Closed\"", audit[1].After, StringComparison.Ordinal);
+        Assert.Contains("\"Status\":\"Open\"", audit[2].After, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Window_is_half_open_and_only_open_consultations_accept()
+    {
+        var opens = VietnamTime.FromLocal(new DateOnly(2026, 9, 1), TimeOnly.MinValue);
+        var closes = VietnamTime.EndOfDay(new DateOnly(2027, 2, 28));
+        Assert.Equal(new DateTimeOffset(2026, 8, 31, 17, 0, 0, TimeSpan.Zero), opens.ToUniversalTime());
+        var c = new Consultation("Thử", 1, 1, opens, closes, [CommentChannels.Portal], []);
+        Assert.False(c.IsAcceptingAt(opens.AddDays(1)));
+        Assert.Throws<ConsultationRuleException>(c.Publish);
+        c.AddDraft(7);
+        c.Publish();
+        Assert.True(c.IsAcceptingAt(opens));
+        Assert.False(c.IsAcceptingAt(opens.AddTicks(-1)));
+        Assert.True(c.IsAcceptingAt(closes.AddTicks(-1)));
+        Assert.False(c.IsAcceptingAt(closes));
+        Assert.Throws<ConsultationRuleException>(() => new Consultation("Thử", 1, 1, closes, opens, [], []));
+    }
+
+    [Theory]
+    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
+    public async Task New_version_moves_comments_to_the_matching_section(string provider)
+    {
+        await using var app = new ConsultationApp(provider);
+        var seeded = await app.SeedAsync();
+        var writer = app.Services.GetService(typeof(CommentWriter)) as CommentWriter;
+        Assert.NotNull(writer);
+        int oldVersion = await app.WithDbAsync(db => db.Drafts.Where(d => d.Id == seeded.DraftId).Select(d => d.CurrentVersionId!.Value).SingleAsync(Ct));
+        await writer.SubmitAsync(new NewComment(seeded.ConsultationId, seeded.DraftId, oldVersion, "I.2", Stance.Agree, "Về y tế", CommentChannels.Portal, "v-1"), Ct);
+        await writer.SubmitAsync(new NewComment(seeded.ConsultationId, seeded.DraftId, oldVersion, "II", Stance.Agree, "Về phương hướng", CommentChannels.Portal, "v-2"), Ct);
+
+        // Version 2 inserts a new section before "Văn hóa, xã hội", which becomes I.3.
+        string v2 = ConsultationApp.Markdown.Replace("### 2. Văn hóa, xã hội {#I.2}", "### 2. Môi trường {#I.2}\n\nXử lý ô nhiễm làng nghề.\n\n### 3. Văn hóa, xã hội {#I.3}", StringComparison.Ordinal);
+        var changes = await app.WithDbAsync(async db =>
+        {
+            var draft = await db.Drafts.SingleAsync(d => d.Id == seeded.DraftId, Ct);
+            var result = await DraftVersions.ImportAsync(db, draft, "v2.md", MarkdownDraftReader.Parse(v2), DateTimeOffset.UtcNow, Ct);
+            return result;
+        });
+        Assert.Equal(2, changes.Number);
+        Assert.Contains(changes.Matches, m => m.OldRef == "I.2" && m.NewRef == "I.3");
+        Assert.Contains("I.2", changes.Added);
+        Assert.Equal(2, changes.CommentsMoved);
+        var moved = await app.WithDbAsync(db => db.Comments.OrderBy(c => c.IdempotencyKey).Select(c => new { c.SectionRef, c.DraftVersionId }).ToListAsync(Ct));
+        Assert.Equal(["I.3", "II"], moved.Select(m => m.SectionRef));
+        Assert.All(moved, m => Assert.Equal(changes.VersionId, m.DraftVersionId));
+    }
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using DanY.Domain.Consultations;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace DanY.Integration.Tests.Consultations;
+
+public sealed class PortalTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+
+    [Theory]
+    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
+    public async Task Identity_is_stored_apart_only_with_consent_and_can_be_withdrawn(string provider)
+    {
+        await using var app = new ConsultationApp(provider);
+        var seeded = await app.SeedAsync();
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        string action = $"/p/{seeded.ConsultationId}/drafts/{seeded.DraftId}/comments";
+        const string hostile = "<script>alert('x')</script><b>đậm</b> & \"trích dẫn\"";
+
+        // Identity without consent is refused and nothing is stored.
+        using var refused = await client.PostAsync(action, Form(("sectionRef", "I.1"), ("key", "a1"), ("stance", "agree"), ("text", hostile), ("name", "Nguyễn Văn A")), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("chưa đánh dấu đồng ý", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Comments.CountAsync(Ct)));
+
+        using var accepted = await client.PostAsync(action, Form(("sectionRef", "I.1"), ("key", "a2"), ("stance", "agree"), ("text", hostile),
+            ("consent", "yes"), ("name", "Nguyễn Văn A"), ("contact", "0912 345 678"), ("locality", "Phường Kinh Bắc"), ("group", "Công nhân")), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        string location = accepted.Headers.Location!.OriginalString;
+        Assert.StartsWith("/p/receipt/", location, StringComparison.Ordinal);
+        string receipt = location["/p/receipt/".Length..].Split('?')[0];
+
+        var stored = await app.WithDbAsync(db => db.Comments.SingleAsync(c => c.Receipt == receipt, Ct));
+        Assert.Equal(hostile, stored.Text);
+        Assert.Equal(CommentChannels.Portal, stored.Channel);
+        var identity = await app.WithDbAsync(db => db.CommentIdentities.SingleAsync(i => i.CommentId == stored.Id, Ct));
+        Assert.Equal("Nguyễn Văn A", identity.Name);
+        Assert.Equal(CommentIdentity.CurrentConsentVersion, identity.ConsentVersion);
+        Assert.True(identity.RetainUntil > DateTimeOffset.UtcNow);
+
+        string page = await client.GetStringAsync(location, Ct);
+        Assert.Contains(receipt, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nguyễn Văn A", page, StringComparison.Ordinal);
+
+        using var withdraw = await client.PostAsync($"/p/receipt/{receipt}/withdraw", Form(), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
+        identity = await app.WithDbAsync(db => db.CommentIdentities.SingleAsync(i => i.CommentId == stored.Id, Ct));
+        Assert.Null(identity.Name);
+        Assert.Null(identity.Contact);
+        Assert.NotNull(identity.WithdrawnAt);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Comments.CountAsync(Ct)));
+    }
+
+    [Theory]
+    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
+    public async Task Section_page_is_plain_html_and_honeypot_submissions_are_dropped(string provider)
+    {
+        await using var app = new ConsultationApp(provider);
+        var seeded = await app.SeedAsync();
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        string url = $"/p/{seeded.ConsultationId}/drafts/{seeded.DraftId}/sections/I.1";
+        string first = await client.GetStringAsync(url, Ct);
+        string second = await client.GetStringAsync(url, Ct);
+        Assert.Contains("Kinh tế tăng trưởng khá", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", first, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" checked", first.Split("id=\"consent\"")[1][..40], StringComparison.Ordinal);
+        Assert.NotEqual(KeyOf(first), KeyOf(second));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/p/{seeded.ConsultationId}/drafts/{seeded.DraftId}/sections/ZZ", Ct)).StatusCode);
+
+        using var bot = await client.PostAsync($"/p/{seeded.ConsultationId}/drafts/{seeded.DraftId}/comments",
+            Form(("sectionRef", "I.1"), ("key", "b1"), ("stance", "agree"), ("text", "spam"), ("website", "http://spam.example")), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bot.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Comments.CountAsync(Ct)));
+    }
+
+    [Theory]
+    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
+    public async Task Closed_consultation_page_says_so_and_refuses_the_form(string provider)
+    {
+        await using var app = new ConsultationApp(provider);
+        var seeded = await app.SeedAsync(open: false);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        string page = await client.GetStringAsync($"/p/{seeded.ConsultationId}/drafts/{seeded.DraftId}/sections/II", Ct);
+        Assert.Contains("hiện không nhận góp ý", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"text\"", page, StringComparison.Ordinal);
+        using var post = await client.PostAsync($"/p/{seeded.ConsultationId}/drafts/{seeded.DraftId}/comments",
+            Form(("sectionRef", "II"), ("key", "c1"), ("stance", "agree"), ("text", "muộn")), Ct);
+        Assert.Equal(HttpStatusCode.Conflict, post.StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Comments.CountAsync(Ct)));
+    }
+
+    private static string KeyOf(string html)
+    {
+        const string marker = "name=\"key\" value=\"";
+        int i = html.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
+        return html[i..html.IndexOf('"', i)];
+    }
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using DanY.Infrastructure.Consultations;
+using DanY.Domain.Consultations;
+
+namespace DanY.Integration.Tests.Consultations;
+
+/// <summary>bench/crash-test relies on `dany comments verify --receipts FILE`.</summary>
+public sealed class VerifyCommandTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static (int Code, string Output) RunCli(params string[] args)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "dany.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(dll);
+        foreach (string a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
+    }
+
+    [Theory]
+    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
+    public async Task Verify_passes_for_stored_receipts_and_lists_missing_ones(string provider)
+    {
+        await using var app = new ConsultationApp(provider);
+        var seeded = await app.SeedAsync();
+        var writer = (CommentWriter)app.Services.GetService(typeof(CommentWriter))!;
+        var lines = new List<string>();
+        for (int i = 0; i < 20; i++)
+        {
+            var r = await writer.SubmitAsync(new NewComment(seeded.ConsultationId, seeded.DraftId, null, "I", Stance.Agree, "Ý kiến số " + i, CommentChannels.Api, "verify-" + i), Ct);
+            lines.Add(r.Receipt + "\tverify-" + i);
+        }
+        string file = Path.Combine(Path.GetTempPath(), "dany-verify-" + Guid.NewGuid().ToString("N") + ".tsv");
+        try
+        {
+            await File.WriteAllLinesAsync(file, lines, Ct);
+            var ok = RunCli("comments", "verify", "--receipts", file, "--database-provider", provider, "--connection", app.ConnectionString);
+            Assert.True(ok.Code == 0, ok.Output);
+            Assert.Contains("missing 0", ok.Output, StringComparison.Ordinal);
+
+            await File.AppendAllLinesAsync(file, ["ZZZZZ-ZZZZZ\tverify-lost", lines[0].Split('\t')[0] + "\tverify-other"], Ct);
+            var bad = RunCli("comments", "verify", "--receipts", file, "--database-provider", provider, "--connection", app.ConnectionString);
+            Assert.Equal(1, bad.Code);
+            Assert.Contains("ZZZZZ-ZZZZZ (key verify-lost) is missing", bad.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
