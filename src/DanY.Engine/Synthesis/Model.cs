@@ -70,6 +70,9 @@ public sealed record SynthesisOptions
 
     public int CampaignMinSenders { get; init; } = 5;
 
+    /// <summary>Similarity at which two campaigns are variants of one letter (one sentence changed) and merge.</summary>
+    public double CampaignVariantSimilarity { get; init; } = 0.35;
+
     /// <summary>Campaign letters arrive in a burst: the middle half of a campaign's letters falls within this span.</summary>
     public TimeSpan CampaignMaxSpread { get; init; } = TimeSpan.FromDays(6);
 

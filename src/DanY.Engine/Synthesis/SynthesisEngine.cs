@@ -206,6 +206,17 @@ public sealed class SynthesisEngine
             {
                 if (set.Count >= options.CampaignMinSenders) campaignDocs.Add(u);
             }
+            // Variants of one letter (a sentence changed) are one campaign: their anchors stay close.
+            for (int x = 0; x < campaignDocs.Count; x++)
+            {
+                for (int y = x + 1; y < campaignDocs.Count; y++)
+                {
+                    var sa = signatures[campaignDocs[x]];
+                    var sb = signatures[campaignDocs[y]];
+                    if (sa is null || sb is null) continue;
+                    if (NearDuplicates.Similarity(sa, sb) >= options.CampaignVariantSimilarity) _dups.Union(_firstComment[campaignDocs[x]], _firstComment[campaignDocs[y]]);
+                }
+            }
             foreach (int root in campaignDocs) _campaignRoots.Add(_dups.Find(_firstComment[root]));
         }
 
