@@ -91,11 +91,7 @@ public sealed class SynthesisEngine
         {
             int n = comments.Count;
             var hashes = new (ulong, ulong)[n];
-            Parallel.For(0, n, Parallelism, i =>
-            {
-                string key = VietnameseText.ExactKey(comments[i].Text ?? "");
-                hashes[i] = (StableHash.Chars(key), StableHash.Mix(StableHash.Chars(key) ^ (ulong)key.Length * 0x9E3779B97F4A7C15UL));
-            });
+            Parallel.For(0, n, Parallelism, i => hashes[i] = VietnameseText.ExactKeyHash(comments[i].Text ?? ""));
             var first = new Dictionary<(ulong, ulong), int>(n);
             _uniqueOf = new int[n];
             var firstComment = new List<int>();
