@@ -461,12 +461,16 @@ internal sealed class Grouping
     /// Two wordings of one opinion answer the same section and are raised by the same kinds of people
     /// (social groups differ in their concerns); the words themselves are the third witness.
     /// </summary>
-    private static double PairScore(SparseVector a, SparseVector b, double[] sa, double[] sb, double[] ga, double[] gb, SynthesisOptions options)
+    /// <remarks>Without profiles (two bare sentences) only the words speak; the threshold is the same.</remarks>
+    internal static double PairScore(SparseVector a, SparseVector b, double[]? sa, double[]? sb, double[]? ga, double[]? gb, SynthesisOptions options)
     {
-        double sec = DotDense(sa, sb);
-        if (sec < options.OpinionSectionSimilarity) return 0;
-        double writers = DotDense(ga, gb);
-        double profile = Math.Max(0, writers - options.WriterProfileFloor) / (1 - options.WriterProfileFloor);
+        if (sa is not null && sb is not null && DotDense(sa, sb) < options.OpinionSectionSimilarity) return 0;
+        double profile = 0;
+        if (ga is not null && gb is not null)
+        {
+            double writers = DotDense(ga, gb);
+            profile = Math.Max(0, writers - options.WriterProfileFloor) / (1 - options.WriterProfileFloor);
+        }
         return SparseVector.Dot(a, b) + options.WriterProfileWeight * profile;
     }
 
