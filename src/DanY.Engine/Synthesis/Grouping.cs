@@ -78,6 +78,8 @@ internal sealed class Grouping
                     ids.Add(p.Ids);
                 }
                 count[d] += multiplicity[u];
+                // Quote a copy written with diacritics when the first one was typed without.
+                if (!texts[firstDoc[d]].HasDiacritics && texts[u].HasDiacritics) firstDoc[d] = u;
                 points[k] = new DocPoint(d, p.Sentence, p.First, p.Last);
             }
             docPoints[u] = points;
