@@ -135,7 +135,7 @@ public sealed class SynthesisEngine
             int n = comments.Count;
             _dups = new UnionFind(n);
             for (int i = 0; i < n; i++) _dups.Union(i, _firstComment[_uniqueOf[i]]);
-            var signatures = new ulong[]?[_texts.Length];
+            var signatures = new uint[]?[_texts.Length];
             Parallel.For(0, _texts.Length, Parallelism, u =>
             {
                 if (_texts[u].Words >= 3) signatures[u] = NearDuplicates.Signature(_texts[u].Tokens);
