@@ -178,13 +178,24 @@ internal sealed class Grouping
         var offTopic = new bool[groups];
         var sectionCounts = new Dictionary<(int, int), int>();
         var groupTotal = new int[groups];
+        // Unweighted too: a campaign filed under one section keeps its group on topic.
+        var rawCounts = new Dictionary<(int, int), int>();
+        var rawTotal = new int[groups];
         for (int i = 0; i < profiles.Doc.Length; i++)
         {
             int g = docGroup[profiles.Doc[i]];
-            if (g < 0 || profiles.Weight[i] == 0) continue;
-            groupTotal[g]++;
+            if (g < 0) continue;
             var key = (g, profiles.Section[i]);
+            rawTotal[g]++;
+            rawCounts[key] = rawCounts.GetValueOrDefault(key) + 1;
+            if (profiles.Weight[i] == 0) continue;
+            groupTotal[g]++;
             sectionCounts[key] = sectionCounts.GetValueOrDefault(key) + 1;
+        }
+        var rawMax = new int[groups];
+        foreach (var ((g, section), c) in rawCounts)
+        {
+            if (section != 0) rawMax[g] = Math.Max(rawMax[g], c);
         }
         var groupMax = new int[groups];
         var groupWhole = new int[groups];
@@ -197,7 +208,8 @@ internal sealed class Grouping
         for (int g = 0; g < groups; g++)
         {
             offTopic[g] = groupTotal[g] >= 8 && groupMax[g] < options.OffTopicMaxConcentration * groupTotal[g]
-                && groupWhole[g] < options.WholeDocumentMinShare * groupTotal[g];
+                && groupWhole[g] < options.WholeDocumentMinShare * groupTotal[g]
+                && rawMax[g] < options.OffTopicMaxConcentration * rawTotal[g];
         }
         return new Grouping
         {
