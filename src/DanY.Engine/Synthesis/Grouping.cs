@@ -39,6 +39,9 @@ internal sealed class Grouping
 
     public int PointGroupOf(DocPoint p) => PointGroup[p.Distinct];
 
+    [ThreadStatic]
+    private static string? Stats;
+
     public static Grouping Build(AnalysedText[] texts, int[] multiplicity, CommentProfiles profiles, HashSet<ulong> formulas,
         TermWeights weights, SynthesisOptions options, ParallelOptions parallel, Action<string, double>? timing = null)
     {
@@ -75,6 +78,8 @@ internal sealed class Grouping
                     ids.Add(p.Ids);
                 }
                 count[d] += multiplicity[u];
+                // Quote a copy written with diacritics when the first one was typed without.
+                if (!texts[firstDoc[d]].HasDiacritics && texts[u].HasDiacritics) firstDoc[d] = u;
                 points[k] = new DocPoint(d, p.Sentence, p.First, p.Last);
             }
             docPoints[u] = points;
@@ -95,7 +100,7 @@ internal sealed class Grouping
         float threshold = (float)options.WordingSimilarity;
         foreach (int d in order)
         {
-            var top = TopTerms(ids[d], weights, 4);
+            var top = TopTerms(ids[d], weights, 3);
             candidates.Clear();
             int best = -1;
             float bestScore = threshold;
@@ -103,7 +108,7 @@ internal sealed class Grouping
             {
                 if (!postings.TryGetValue(term, out var list)) continue;
                 // The most common leaders sharing the term come first; a bounded scan keeps this linear.
-                for (int k = 0; k < list.Count && k < 150; k++)
+                for (int k = 0; k < list.Count && k < 60; k++)
                 {
                     int leader = list[k];
                     if (!candidates.Add(leader)) continue;
@@ -130,9 +135,10 @@ internal sealed class Grouping
             }
         }
 
-        Lap("grouping.wordings");
+        Lap($"grouping.wordings(points {distinct}, wordings {leaders.Count})");
         // Wordings that never stand alone (self-introductions, colour sentences, local asides) are not
         // opinions: a comment is never only that. Learned per corpus from how the wording co-occurs.
+        var asideClock = System.Diagnostics.Stopwatch.StartNew();
         var aside = AsideWordings(wording, leaders.Count, docPoints, profiles.DocWeight, options, null);
         aside = AsideWordings(wording, leaders.Count, docPoints, profiles.DocWeight, options, aside);
         for (int u = 0; u < docs; u++)
@@ -142,8 +148,9 @@ internal sealed class Grouping
             // A comment made only of asides keeps them: it is still a comment, judged as it is.
             if (kept.Length > 0) docPoints[u] = kept;
         }
+        string asideMs = $"aside {asideClock.ElapsedMilliseconds}";
         var pointGroup = MergeWordings(wording, leaders, countArr, vectors, docPoints, profiles, options, out int groups, out int[] groupLeader);
-        Lap("grouping.merge");
+        Lap("grouping.merge(" + asideMs + " " + Stats + ")");
         var docGroup = new int[docs];
         // A comment's main opinion is its first point that belongs to an opinion others share; a lone
         // first sentence (a self-introduction, a local remark) does not hide the request that follows.
@@ -171,13 +178,24 @@ internal sealed class Grouping
         var offTopic = new bool[groups];
         var sectionCounts = new Dictionary<(int, int), int>();
         var groupTotal = new int[groups];
+        // Unweighted too: a campaign filed under one section keeps its group on topic.
+        var rawCounts = new Dictionary<(int, int), int>();
+        var rawTotal = new int[groups];
         for (int i = 0; i < profiles.Doc.Length; i++)
         {
             int g = docGroup[profiles.Doc[i]];
-            if (g < 0 || profiles.Weight[i] == 0) continue;
-            groupTotal[g]++;
+            if (g < 0) continue;
             var key = (g, profiles.Section[i]);
+            rawTotal[g]++;
+            rawCounts[key] = rawCounts.GetValueOrDefault(key) + 1;
+            if (profiles.Weight[i] == 0) continue;
+            groupTotal[g]++;
             sectionCounts[key] = sectionCounts.GetValueOrDefault(key) + 1;
+        }
+        var rawMax = new int[groups];
+        foreach (var ((g, section), c) in rawCounts)
+        {
+            if (section != 0) rawMax[g] = Math.Max(rawMax[g], c);
         }
         var groupMax = new int[groups];
         var groupWhole = new int[groups];
@@ -190,7 +208,8 @@ internal sealed class Grouping
         for (int g = 0; g < groups; g++)
         {
             offTopic[g] = groupTotal[g] >= 8 && groupMax[g] < options.OffTopicMaxConcentration * groupTotal[g]
-                && groupWhole[g] < options.WholeDocumentMinShare * groupTotal[g];
+                && groupWhole[g] < options.WholeDocumentMinShare * groupTotal[g]
+                && rawMax[g] < options.OffTopicMaxConcentration * rawTotal[g];
         }
         return new Grouping
         {
@@ -240,6 +259,9 @@ internal sealed class Grouping
     private static int[] MergeWordings(int[] wording, List<int> leaders, int[] count, SparseVector[] vectors,
         DocPoint[][] docPoints, CommentProfiles profiles, SynthesisOptions options, out int groups, out int[] groupLeader)
     {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var laps = new List<string>();
+        void L(string n) { laps.Add($"{n} {sw.ElapsedMilliseconds}"); sw.Restart(); }
         int w = leaders.Count;
         var size = new int[w];
         var centroid = new Dictionary<ulong, float>[w];
@@ -252,6 +274,7 @@ internal sealed class Grouping
             var c = centroid[k];
             for (int f = 0; f < v.Length; f++) c[v.Keys[f]] = c.GetValueOrDefault(v.Keys[f]) + v.Values[f] * count[d];
         }
+        L("centroids");
         int sections = profiles.Sections, writerGroups = profiles.WriterGroups;
         var sectionVec = new double[w][];
         var writerVec = new double[w][];
@@ -273,17 +296,24 @@ internal sealed class Grouping
         var big = Enumerable.Range(0, w).Where(k => size[k] >= minSize).ToList();
         // Average-linkage (UPGMA) agglomeration on a dense score matrix; each row caches its best partner.
         int m = big.Count;
+        Stats = $"big {m} of {w}";
         var unit = big.Select(k => Unit(centroid[k])).ToArray();
         var sUnit = big.Select(k => UnitDense(sectionVec[k])).ToArray();
         var gUnit = big.Select(k => UnitDense(writerVec[k])).ToArray();
-        var sim = new float[m * m];
+        // Sparse: only wordings answering similar sections can score above zero.
+        var neighbours = new Dictionary<int, float>[m];
         Parallel.For(0, m, i =>
         {
+            var row = new Dictionary<int, float>();
             for (int j = 0; j < m; j++)
             {
-                sim[i * m + j] = i == j ? float.NegativeInfinity : (float)PairScore(unit[i], unit[j], sUnit[i], sUnit[j], gUnit[i], gUnit[j], options);
+                if (i == j) continue;
+                float v = (float)PairScore(unit[i], unit[j], sUnit[i], sUnit[j], gUnit[i], gUnit[j], options);
+                if (v > 0) row[j] = v;
             }
+            neighbours[i] = row;
         });
+        L("profiles+matrix");
         var weight = big.Select(k => (double)size[k]).ToArray();
         var alive = Enumerable.Repeat(true, m).ToArray();
         var clusterOf = new int[w];
@@ -294,11 +324,9 @@ internal sealed class Grouping
         {
             int best = -1;
             float bestValue = float.NegativeInfinity;
-            for (int j = 0; j < m; j++)
+            foreach (var (j, v) in neighbours[i])
             {
-                if (!alive[j] || j == i) continue;
-                float v = sim[i * m + j];
-                if (v > bestValue)
+                if (v > bestValue || (v == bestValue && j < best))
                 {
                     bestValue = v;
                     best = j;
@@ -316,7 +344,7 @@ internal sealed class Grouping
             for (int i = 0; i < m; i++)
             {
                 if (!alive[i] || rowBest[i] < 0) continue;
-                float v = sim[i * m + rowBest[i]];
+                float v = neighbours[i][rowBest[i]];
                 if (v >= bestValue && (a < 0 || v > bestValue))
                 {
                     bestValue = v;
@@ -327,25 +355,37 @@ internal sealed class Grouping
             int b = rowBest[a];
             if (b < a) (a, b) = (b, a);
             double wa = weight[a], wb = weight[b];
-            for (int j = 0; j < m; j++)
+            // Average linkage: a missing entry is a similarity of zero.
+            var merged = new Dictionary<int, float>();
+            foreach (int j in neighbours[a].Keys.Concat(neighbours[b].Keys))
             {
-                if (!alive[j] || j == a || j == b) continue;
-                float v = (float)((wa * sim[a * m + j] + wb * sim[b * m + j]) / (wa + wb));
-                sim[a * m + j] = v;
-                sim[j * m + a] = v;
+                if (j == a || j == b || merged.ContainsKey(j)) continue;
+                float v = (float)((wa * neighbours[a].GetValueOrDefault(j) + wb * neighbours[b].GetValueOrDefault(j)) / (wa + wb));
+                merged[j] = v;
             }
+            var affected = new HashSet<int>(neighbours[a].Keys.Concat(neighbours[b].Keys));
+            foreach (int j in affected)
+            {
+                if (j == a || j == b) continue;
+                neighbours[j].Remove(b);
+                if (merged.TryGetValue(j, out float v) && v > 0) neighbours[j][a] = v;
+                else neighbours[j].Remove(a);
+            }
+            neighbours[a] = merged;
+            neighbours[b] = [];
             weight[a] = wa + wb;
             alive[b] = false;
             members[a].AddRange(members[b]);
             foreach (int x in members[b]) clusterOf[big[x]] = a;
             members[b].Clear();
-            for (int j = 0; j < m; j++)
+            rowBest[b] = -1;
+            Refresh(a);
+            foreach (int j in affected)
             {
-                if (!alive[j]) continue;
-                if (j == a || rowBest[j] == a || rowBest[j] == b) Refresh(j);
-                else if (sim[j * m + a] > sim[j * m + rowBest[j]]) rowBest[j] = a;
+                if (j != a && j != b && alive[j]) Refresh(j);
             }
         }
+        L("upgma");
         // Centroids of the opinions, for the rare wordings.
         var opinionCentroid = new SparseVector[m];
         for (int i = 0; i < m; i++)
@@ -361,23 +401,48 @@ internal sealed class Grouping
         var unitFinal = opinionCentroid;
         // Rare wordings join the nearest opinion when close enough, else stand alone.
         var live = Enumerable.Range(0, m).Where(i => alive[i]).ToList();
-        for (int k = 0; k < w; k++)
+        // Candidates through shared single-word features only: a rare wording with no word in common is not near.
+        var byTerm = new Dictionary<ulong, List<int>>();
+        foreach (int i in live)
         {
-            if (clusterOf[k] >= 0) continue;
+            foreach (ulong key in unitFinal[i].Keys)
+            {
+                if ((key & (1UL << 63)) != 0) continue;
+                if (!byTerm.TryGetValue(key, out var list)) byTerm[key] = list = [];
+                list.Add(i);
+            }
+        }
+        var rare = Enumerable.Range(0, w).Where(k => clusterOf[k] < 0).ToArray();
+        var rareTarget = new int[rare.Length];
+        Parallel.For(0, rare.Length, r =>
+        {
+            int k = rare[r];
             var v = Unit(centroid[k]);
             int bestCluster = -1;
             double bestScore = options.RareWordingSimilarity;
-            foreach (int i in live)
+            var tried = new HashSet<int>();
+            // The heaviest single words of the wording find its candidates.
+            var keys = Enumerable.Range(0, v.Length).Where(f => (v.Keys[f] & (1UL << 63)) == 0)
+                .OrderByDescending(f => v.Values[f]).ThenBy(f => v.Keys[f]).Take(5).Select(f => v.Keys[f]);
+            foreach (ulong key in keys)
             {
-                double s = SparseVector.Dot(v, unitFinal[i]);
-                if (s > bestScore)
+                if (!byTerm.TryGetValue(key, out var list)) continue;
+                foreach (int i in list)
                 {
-                    bestScore = s;
-                    bestCluster = i;
+                    if (!tried.Add(i)) continue;
+                    double s = SparseVector.Dot(v, unitFinal[i]);
+                    if (s > bestScore || (s == bestScore && bestCluster >= 0 && i < bestCluster))
+                    {
+                        bestScore = s;
+                        bestCluster = i;
+                    }
                 }
             }
-            clusterOf[k] = bestCluster >= 0 ? bestCluster : -1 - k;
-        }
+            rareTarget[r] = bestCluster >= 0 ? bestCluster : -1 - k;
+        });
+        for (int r = 0; r < rare.Length; r++) clusterOf[rare[r]] = rareTarget[r];
+        L("rare");
+        Stats += " " + string.Join(", ", laps);
         // Dense group ids in order of first wording; leader = most common wording's leader point.
         var idOf = new Dictionary<int, int>();
         var leaderList = new List<int>();
@@ -410,12 +475,16 @@ internal sealed class Grouping
     /// Two wordings of one opinion answer the same section and are raised by the same kinds of people
     /// (social groups differ in their concerns); the words themselves are the third witness.
     /// </summary>
-    private static double PairScore(SparseVector a, SparseVector b, double[] sa, double[] sb, double[] ga, double[] gb, SynthesisOptions options)
+    /// <remarks>Without profiles (two bare sentences) only the words speak; the threshold is the same.</remarks>
+    internal static double PairScore(SparseVector a, SparseVector b, double[]? sa, double[]? sb, double[]? ga, double[]? gb, SynthesisOptions options)
     {
-        double sec = DotDense(sa, sb);
-        if (sec < options.OpinionSectionSimilarity) return 0;
-        double writers = DotDense(ga, gb);
-        double profile = Math.Max(0, writers - options.WriterProfileFloor) / (1 - options.WriterProfileFloor);
+        if (sa is not null && sb is not null && DotDense(sa, sb) < options.OpinionSectionSimilarity) return 0;
+        double profile = 0;
+        if (ga is not null && gb is not null)
+        {
+            double writers = DotDense(ga, gb);
+            profile = Math.Max(0, writers - options.WriterProfileFloor) / (1 - options.WriterProfileFloor);
+        }
         return SparseVector.Dot(a, b) + options.WriterProfileWeight * profile;
     }
 

@@ -24,6 +24,34 @@ public sealed record CommentInput(
 /// <summary>A heading of the draft, in document order.</summary>
 public sealed record DraftSection(string Ref, string? ParentRef, string Title);
 
+/// <summary>Counts by key (channel, social group, stance), in ordinal key order, whatever the culture.</summary>
+public sealed class CountMap : SortedDictionary<string, int>
+{
+    public CountMap()
+        : base(StringComparer.Ordinal)
+    {
+    }
+
+    public CountMap(IDictionary<string, int> source)
+        : base(source, StringComparer.Ordinal)
+    {
+    }
+}
+
+/// <summary>Folded terms and their weights, in ordinal key order.</summary>
+public sealed class TermMap : SortedDictionary<string, float>
+{
+    public TermMap()
+        : base(StringComparer.Ordinal)
+    {
+    }
+
+    public TermMap(IDictionary<string, float> source)
+        : base(source, StringComparer.Ordinal)
+    {
+    }
+}
+
 /// <summary>One rung of the quantifier ladder: at least <see cref="MinShare"/> of the section's comments and at least <see cref="MinCount"/> comments.</summary>
 public sealed record QuantifierRung(string Phrase, double MinShare, int MinCount);
 
@@ -69,6 +97,9 @@ public sealed record SynthesisOptions
     public int CampaignMinWords { get; init; } = 30;
 
     public int CampaignMinSenders { get; init; } = 5;
+
+    /// <summary>Similarity at which two campaigns are variants of one letter (one sentence changed) and merge.</summary>
+    public double CampaignVariantSimilarity { get; init; } = 0.35;
 
     /// <summary>Campaign letters arrive in a burst: the middle half of a campaign's letters falls within this span.</summary>
     public TimeSpan CampaignMaxSpread { get; init; } = TimeSpan.FromDays(6);
@@ -143,11 +174,11 @@ public sealed record GroupCounts
 
     public int CampaignLetters { get; init; }
 
-    public SortedDictionary<string, int> ByChannel { get; init; } = new(StringComparer.Ordinal);
+    public CountMap ByChannel { get; init; } = [];
 
-    public SortedDictionary<string, int> BySocialGroup { get; init; } = new(StringComparer.Ordinal);
+    public CountMap BySocialGroup { get; init; } = [];
 
-    public SortedDictionary<string, int> ByStance { get; init; } = new(StringComparer.Ordinal);
+    public CountMap ByStance { get; init; } = [];
 }
 
 /// <summary>One opinion: comments that ask for the same thing.</summary>
@@ -179,7 +210,7 @@ public sealed record OpinionGroup
     public required float[] Centroid { get; init; }
 
     /// <summary>Weighted folded terms of the group (term → weight), used to merge syntheses made with different embeddings.</summary>
-    public required SortedDictionary<string, float> Terms { get; init; }
+    public required TermMap Terms { get; init; }
 }
 
 public sealed record SectionSynthesis
@@ -208,7 +239,7 @@ public sealed record SynthesisDocument
 
     public int Campaigns { get; init; }
 
-    public SortedDictionary<string, int> ByChannel { get; init; } = new(StringComparer.Ordinal);
+    public CountMap ByChannel { get; init; } = [];
 
     /// <summary>Syntheses merged into this one (unit codes or labels), for the roll-up trail.</summary>
     public List<string> Sources { get; init; } = [];

@@ -2,6 +2,7 @@ namespace DanY.Engine.Synthesis;
 
 public readonly record struct PairJudgement(bool Same, double Score);
 
+/// <summary>Same-meaning decisions for bare sentence pairs; term weights are learned from the pairs' own sentences.</summary>
 internal static class PairJudge
 {
     public static IReadOnlyList<PairJudgement> Judge(IReadOnlyList<(string A, string B)> pairs, SynthesisOptions options)
@@ -18,8 +19,9 @@ internal static class PairJudge
         {
             var a = Grouping.Vectorise(Ids(texts[2 * i], weights), weights);
             var b = Grouping.Vectorise(Ids(texts[2 * i + 1], weights), weights);
-            double s = SparseVector.Dot(a, b);
-            result[i] = new PairJudgement(s >= options.WordingSimilarity, s);
+            // The decision that joins two wordings into one opinion, with no section or writer evidence.
+            double s = Grouping.PairScore(a, b, null, null, null, null, options);
+            result[i] = new PairJudgement(s >= options.OpinionSimilarity, s);
         }
         return result;
     }

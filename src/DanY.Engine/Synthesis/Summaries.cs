@@ -66,6 +66,16 @@ internal static class Summaries
             groupSection[g] = counts.Count == 0 ? "" : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;
         }
 
+        // The most common wordings of each group: their words describe the group for later merges.
+        var topPoints = new List<int>[grouping.GroupCount];
+        for (int g = 0; g < topPoints.Length; g++) topPoints[g] = [];
+        var byCount = Enumerable.Range(0, grouping.PointGroup.Length).OrderByDescending(d => grouping.PointCount[d]).ThenBy(d => d);
+        foreach (int d in byCount)
+        {
+            var list = topPoints[grouping.PointGroup[d]];
+            if (list.Count < 8) list.Add(d);
+        }
+
         var titles = draft.ToDictionary(d => d.Ref, d => d.Title, StringComparer.Ordinal);
         var sectionOrder = new List<string> { "" };
         sectionOrder.AddRange(draft.Select(d => d.Ref));
@@ -83,7 +93,7 @@ internal static class Summaries
             var sectionComments = new HashSet<int>();
             foreach (int g in groupsHere) sectionComments.UnionWith(groupMembers[g]);
             var built = groupsHere
-                .Select(g => BuildGroup(g, groupMembers[g], sectionComments.Count, comments, options, firstComment, texts, dups, grouping, weights, IsCampaign, section))
+                .Select(g => BuildGroup(g, groupMembers[g], sectionComments.Count, comments, options, firstComment, texts, dups, grouping, weights, IsCampaign, section, topPoints[g]))
                 .OrderByDescending(x => x.Counts.Comments).ThenBy(x => x.Id, StringComparer.Ordinal)
                 .ToList();
             sections.Add(new SectionSynthesis
@@ -105,7 +115,7 @@ internal static class Summaries
             noiseEntries.Add(new NoiseEntry(reason, members.Count, examples, members.Select(i => comments[i].Id).ToList()));
         }
 
-        var byChannel = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var byChannel = new CountMap();
         foreach (var c in comments) Increment(byChannel, c.Channel);
         var document = new SynthesisDocument
         {
@@ -123,7 +133,7 @@ internal static class Summaries
     internal static string GroupId(int g) => "G" + (g + 1).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
 
     private static OpinionGroup BuildGroup(int g, List<int> members, int sectionTotal, IReadOnlyList<CommentInput> comments, SynthesisOptions options,
-        int[] firstComment, AnalysedText[] texts, UnionFind dups, Grouping grouping, TermWeights weights, Func<int, bool> isCampaign, string section)
+        int[] firstComment, AnalysedText[] texts, UnionFind dups, Grouping grouping, TermWeights weights, Func<int, bool> isCampaign, string section, List<int> topPoints)
     {
         var counts = new GroupCounts();
         var units = new HashSet<string>(StringComparer.Ordinal);
@@ -153,17 +163,10 @@ internal static class Summaries
             Campaigns = campaigns.Count,
             CampaignLetters = letters,
         };
+        // Representative: the group's most common wording, in its most common form written with diacritics.
         int leader = grouping.GroupLeader[g];
         int doc = grouping.PointFirstDoc[leader];
-        string representative = "";
-        foreach (var p in grouping.DocPoints[doc])
-        {
-            if (p.Distinct != leader) continue;
-            var t = texts[doc];
-            int start = t.ClauseSpans[2 * p.FirstClause], end = t.ClauseSpans[2 * p.LastClause + 1];
-            representative = comments[firstComment[doc]].Text[start..end];
-            break;
-        }
+        string representative = PointText(leader, grouping, texts, comments, firstComment);
         representative = VietnameseText.CollapseWhitespace(VietnameseText.Normalize(representative));
         if (representative.Length > 0) representative = char.ToUpper(representative[0], System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + representative[1..];
         double share = sectionTotal == 0 ? 0 : members.Count / (double)sectionTotal;
@@ -179,7 +182,7 @@ internal static class Summaries
             Share = Math.Round(share, 4),
             Members = members.Select(i => comments[i].Id).ToList(),
             Centroid = [],
-            Terms = Terms(representative, weights),
+            Terms = Terms(topPoints.Select(d => PointText(d, grouping, texts, comments, firstComment)).Prepend(representative), weights),
         };
     }
 
@@ -207,20 +210,38 @@ internal static class Summaries
         return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Position).Select(s => s.Phrase).Distinct(StringComparer.Ordinal).Take(k).ToList();
     }
 
-    internal static SortedDictionary<string, float> Terms(string text, TermWeights weights)
+    internal static string PointText(int distinct, Grouping grouping, AnalysedText[] texts, IReadOnlyList<CommentInput> comments, int[] firstComment)
     {
-        var terms = new SortedDictionary<string, float>(StringComparer.Ordinal);
-        foreach (var t in VietnameseTokenizer.Tokenize(text))
+        int doc = grouping.PointFirstDoc[distinct];
+        foreach (var p in grouping.DocPoints[doc])
         {
-            if (t.Kind != TokenKind.Word) continue;
-            string folded = VietnameseText.Fold(text.Substring(t.Start, t.Length));
-            float w = weights.Weight(weights.IdOf(StableHash.Chars(folded)));
-            if (w > 0) terms[folded] = MathF.Round(w, 4);
+            if (p.Distinct != distinct) continue;
+            var t = texts[doc];
+            int start = t.ClauseSpans[2 * p.FirstClause], end = t.ClauseSpans[2 * p.LastClause + 1];
+            return comments[firstComment[doc]].Text[start..end];
+        }
+        return "";
+    }
+
+    /// <summary>Folded words of a group's wordings with their corpus weights: what later merges compare.</summary>
+    internal static TermMap Terms(IEnumerable<string> texts, TermWeights weights)
+    {
+        var terms = new TermMap();
+        foreach (string text in texts)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var t in VietnameseTokenizer.Tokenize(text))
+            {
+                if (t.Kind != TokenKind.Word) continue;
+                string folded = VietnameseText.Fold(text.Substring(t.Start, t.Length));
+                float w = weights.Weight(weights.IdOf(StableHash.Chars(folded)));
+                if (w > 0 && seen.Add(folded)) terms[folded] = MathF.Round(terms.GetValueOrDefault(folded) + w, 4);
+            }
         }
         return terms;
     }
 
-    private static void Increment(SortedDictionary<string, int> counts, string? key)
+    private static void Increment(CountMap counts, string? key)
     {
         if (string.IsNullOrWhiteSpace(key)) return;
         counts[key] = counts.GetValueOrDefault(key) + 1;

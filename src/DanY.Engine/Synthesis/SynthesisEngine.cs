@@ -91,11 +91,7 @@ public sealed class SynthesisEngine
         {
             int n = comments.Count;
             var hashes = new (ulong, ulong)[n];
-            Parallel.For(0, n, Parallelism, i =>
-            {
-                string key = VietnameseText.ExactKey(comments[i].Text ?? "");
-                hashes[i] = (StableHash.Chars(key), StableHash.Mix(StableHash.Chars(key) ^ (ulong)key.Length * 0x9E3779B97F4A7C15UL));
-            });
+            Parallel.For(0, n, Parallelism, i => hashes[i] = VietnameseText.ExactKeyHash(comments[i].Text ?? ""));
             var first = new Dictionary<(ulong, ulong), int>(n);
             _uniqueOf = new int[n];
             var firstComment = new List<int>();
@@ -139,7 +135,7 @@ public sealed class SynthesisEngine
             int n = comments.Count;
             _dups = new UnionFind(n);
             for (int i = 0; i < n; i++) _dups.Union(i, _firstComment[_uniqueOf[i]]);
-            var signatures = new ulong[]?[_texts.Length];
+            var signatures = new uint[]?[_texts.Length];
             Parallel.For(0, _texts.Length, Parallelism, u =>
             {
                 if (_texts[u].Words >= 3) signatures[u] = NearDuplicates.Signature(_texts[u].Tokens);
@@ -205,6 +201,17 @@ public sealed class SynthesisEngine
             foreach (var (u, set) in copyUnits)
             {
                 if (set.Count >= options.CampaignMinSenders) campaignDocs.Add(u);
+            }
+            // Variants of one letter (a sentence changed) are one campaign: their anchors stay close.
+            for (int x = 0; x < campaignDocs.Count; x++)
+            {
+                for (int y = x + 1; y < campaignDocs.Count; y++)
+                {
+                    var sa = signatures[campaignDocs[x]];
+                    var sb = signatures[campaignDocs[y]];
+                    if (sa is null || sb is null) continue;
+                    if (NearDuplicates.Similarity(sa, sb) >= options.CampaignVariantSimilarity) _dups.Union(_firstComment[campaignDocs[x]], _firstComment[campaignDocs[y]]);
+                }
             }
             foreach (int root in campaignDocs) _campaignRoots.Add(_dups.Find(_firstComment[root]));
         }

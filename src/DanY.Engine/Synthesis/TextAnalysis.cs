@@ -26,6 +26,9 @@ internal sealed class AnalysedText
 
     public bool HasPhone { get; init; }
 
+    /// <summary>Written with Vietnamese diacritics (preferred when quoting).</summary>
+    public bool HasDiacritics { get; init; }
+
     public int ClauseCount => ClauseStarts.Length - 1;
 
     public ReadOnlySpan<ulong> ClauseTokens(int clause) => Tokens.AsSpan(ClauseStarts[clause], ClauseStarts[clause + 1] - ClauseStarts[clause]);
@@ -137,6 +140,7 @@ internal static class TextAnalysis
             Letters = letters,
             HasLink = link,
             HasPhone = phone,
+            HasDiacritics = text.AsSpan().ContainsAnyInRange('\u00C0', '\u1EF9'),
         };
     }
 }

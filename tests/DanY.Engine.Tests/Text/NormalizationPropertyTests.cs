@@ -46,6 +46,11 @@ public sealed class NormalizationPropertyTests
         string.Equals(VietnameseText.ExactKey(s.Normalize(NormalizationForm.FormD).ToUpperInvariant()), VietnameseText.ExactKey(s.Normalize(NormalizationForm.FormC).ToUpperInvariant() + "  "), StringComparison.Ordinal));
 
     [Property(MaxTest = 500)]
+    public Property Exact_key_hash_agrees_with_exact_key() => Prop.ForAll(VietnameseLike(), VietnameseLike(), (a, b) =>
+        string.Equals(VietnameseText.ExactKey(a), VietnameseText.ExactKey(b), StringComparison.Ordinal)
+            == (VietnameseText.ExactKeyHash(a) == VietnameseText.ExactKeyHash(b)));
+
+    [Property(MaxTest = 500)]
     public Property Tokens_cover_every_non_space_character_once() => ForAll(s =>
     {
         var tokens = VietnameseTokenizer.Tokenize(s);
