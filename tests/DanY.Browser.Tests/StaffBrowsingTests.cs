@@ -47,9 +47,9 @@ public sealed class StaffBrowsingTests
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sửa đơn vị" })).ToHaveCountAsync(0);
 
         await page.SetViewportSizeAsync(390, 844);
-        await page.GotoAsync("/units/24");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tỉnh Bắc Ninh");
-        await session.ScreenshotAsync("06-dien-thoai-tinh");
+        await page.GotoAsync($"/units/{DemoAccounts.WardA}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Phường Kinh Bắc");
+        await session.ScreenshotAsync("06-dien-thoai-phuong");
         Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
     }
 
