@@ -38,6 +38,16 @@ public sealed class DatabaseTests
     }
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Every_model_change_has_a_migration_for_the_provider(DatabaseProvider provider)
+    {
+        await using var app = new DanYApp(provider);
+        using var scope = app.Scope();
+        var db = scope.Db();
+        Assert.False(db.Database.HasPendingModelChanges(), "Run scripts/add-migration <Name> to add the migration for both providers.");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Full_seed_has_the_34_provinces_and_3321_communes_once(DatabaseProvider provider)
     {
         await using var app = new DanYApp(provider, new Dictionary<string, string?> { ["Database:SeedOnlyProvinces"] = "" });
