@@ -125,5 +125,10 @@ public sealed class StaffBrowsingTests
         await Expect(page.Locator("#audit-table")).ToContainTextAsync("Chi bộ khu phố 5");
         await session.ScreenshotAsync("11-nhat-ky");
         Assert.True(session.ConsoleErrors.Count == 0, string.Join("\n", session.ConsoleErrors));
+
+        // The API reference renders from local assets under its own (looser) CSP.
+        await page.GotoAsync("/scalar/");
+        await Expect(page.GetByText("/api/units/{code}").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await session.ScreenshotAsync("12-api-scalar");
     }
 }
