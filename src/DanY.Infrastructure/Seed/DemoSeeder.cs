@@ -61,6 +61,7 @@ public sealed class DemoSeeder(DanYDbContext db, UserManager<StaffUser> users)
             byCode[unit.Code] = unit;
             db.Units.Add(unit);
         }
+        withDemo &= byCode.ContainsKey(DemoProvinceCode);
         if (withDemo) AddDemoOrganisations(byCode);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.AuditingEnabled = auditing;

@@ -86,7 +86,12 @@ public static class PlatformExtensions
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "DanY API";
+            document.Info.Description = "Cùng tài khoản với giao diện web (cookie). 401 khi chưa đăng nhập, 403 khi không có quyền trên đơn vị.";
+            return Task.CompletedTask;
+        }));
         services.AddHealthChecks().AddDbContextCheck<DanYDbContext>("database");
         services.Configure<RequestLocalizationOptions>(o =>
         {
