@@ -1,6 +1,7 @@
 using DanY.Web.Features.Accounts;
 using DanY.Web.Features.Auditing;
 using DanY.Web.Features.Consultations;
+using DanY.Web.Features.Labelling;
 using DanY.Web.Features.Units;
 using DanY.Web.Shared;
 
@@ -10,6 +11,7 @@ builder.Services.AddAccountsFeature();
 builder.Services.AddUnitsFeature();
 builder.Services.AddAuditingFeature();
 builder.Services.AddConsultationsFeature(builder.Configuration);
+builder.Services.AddLabellingFeature();
 
 var app = builder.Build();
 await app.InitialiseDanYAsync();
@@ -17,6 +19,7 @@ app.UseDanYPlatform();
 app.MapDanYPlatform();
 app.MapUnitsFeature();
 app.MapConsultationsFeature();
+app.MapLabellingFeature();
 app.Run();
 
 /// <summary>Entry point, visible to the test host.</summary>

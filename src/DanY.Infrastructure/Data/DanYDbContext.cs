@@ -47,6 +47,11 @@ public sealed class DanYDbContext(DbContextOptions<DanYDbContext> options, ICurr
     public DbSet<Domain.Monitoring.ReportAttachment> ReportAttachments => Set<Domain.Monitoring.ReportAttachment>();
     public DbSet<Domain.Monitoring.CadreStatistic> CadreStatistics => Set<Domain.Monitoring.CadreStatistic>();
     public DbSet<Domain.Monitoring.Reminder> Reminders => Set<Domain.Monitoring.Reminder>();
+    public DbSet<Domain.Labelling.LabelSet> LabelSets => Set<Domain.Labelling.LabelSet>();
+    public DbSet<Domain.Labelling.CommentLabel> CommentLabels => Set<Domain.Labelling.CommentLabel>();
+    public DbSet<Domain.Labelling.LabelModel> LabelModels => Set<Domain.Labelling.LabelModel>();
+    public DbSet<Domain.Labelling.LabelSuggestion> LabelSuggestions => Set<Domain.Labelling.LabelSuggestion>();
+    public DbSet<Domain.Labelling.LabellingJob> LabellingJobs => Set<Domain.Labelling.LabellingJob>();
 
     /// <summary>Off only for bulk loads by the system (the first seed); staff changes are always audited.</summary>
     public bool AuditingEnabled { get; set; } = true;
