@@ -1,5 +1,7 @@
 using DanY.Web.Features.Accounts;
 using DanY.Web.Features.Auditing;
+using DanY.Web.Features.Plans;
+using DanY.Web.Features.Reporting;
 using DanY.Web.Features.Units;
 using DanY.Web.Shared;
 
@@ -8,12 +10,16 @@ builder.AddDanYPlatform();
 builder.Services.AddAccountsFeature();
 builder.Services.AddUnitsFeature();
 builder.Services.AddAuditingFeature();
+builder.Services.AddReportingFeature();
+builder.Services.AddPlansFeature();
 
 var app = builder.Build();
 await app.InitialiseDanYAsync();
 app.UseDanYPlatform();
 app.MapDanYPlatform();
 app.MapUnitsFeature();
+app.MapReportingFeature();
+app.MapPlansFeature();
 app.Run();
 
 /// <summary>Entry point, visible to the test host.</summary>
