@@ -50,4 +50,19 @@ public static class IntakeVocabulary
     ];
 
     public static string Label(IntakeStance stance) => StanceLabels[(int)stance];
+
+    /// <summary>The API's code for a stance: agree, disagree, partly.</summary>
+    public static string Code(IntakeStance stance) => stance switch
+    {
+        IntakeStance.Agree => "agree",
+        IntakeStance.Disagree => "disagree",
+        _ => "partly",
+    };
+
+    /// <summary>The sections of an imported draft, in document order, as the template and parser want them.</summary>
+    public static IReadOnlyList<IntakeSection> SectionsOf(Drafts.DraftOutline outline)
+    {
+        ArgumentNullException.ThrowIfNull(outline);
+        return outline.Flatten().Select(s => new IntakeSection(s.Ref, s.Heading)).ToArray();
+    }
 }

@@ -156,6 +156,16 @@ public static class IntakeParser
         }
         var units = options.UnitCodes is null ? null : new HashSet<string>(options.UnitCodes, StringComparer.OrdinalIgnoreCase);
 
+        // Stance, group and channel cells repeat a handful of values: fold each distinct value once.
+        var folded = new Dictionary<string, string>(StringComparer.Ordinal);
+        string FoldCached(string value)
+        {
+            if (folded.TryGetValue(value, out string? k)) return k;
+            k = Key(value);
+            if (folded.Count < 10_000) folded[value] = k;
+            return k;
+        }
+
         Dictionary<Col, int>? map = null;
         var rows = new List<IntakeRow>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -204,20 +214,20 @@ public static class IntakeParser
             IntakeStance? stance = null;
             if (stanceText.Length > 0)
             {
-                stance = ParseStance(stanceText);
+                stance = StanceFromKey(FoldCached(stanceText));
                 if (stance is null) errors.Add(new("Quan điểm", "bad_stance", $"Quan điểm “{Shorten(stanceText)}” không hợp lệ (Tán thành / Không tán thành / Đồng ý một phần)."));
             }
             string? group = null;
             if (groupText.Length > 0)
             {
                 if (groups is null) group = groupText;
-                else if (groups.TryGetValue(Key(groupText), out string? g)) group = g;
+                else if (groups.TryGetValue(FoldCached(groupText), out string? g)) group = g;
                 else errors.Add(new("Tầng lớp", "unknown_group", $"Tầng lớp “{Shorten(groupText)}” không có trong danh mục."));
             }
             string? channel = null;
             if (channelText.Length > 0)
             {
-                if (channels.TryGetValue(Key(channelText), out string? c)) channel = c;
+                if (channels.TryGetValue(FoldCached(channelText), out string? c)) channel = c;
                 else errors.Add(new("Kênh", "unknown_channel", $"Kênh “{Shorten(channelText)}” không có trong danh mục."));
             }
             string? unit = null;
@@ -278,7 +288,12 @@ public static class IntakeParser
     public static IntakeStance? ParseStance(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Key(text) switch
+        return StanceFromKey(Key(text));
+    }
+
+    private static IntakeStance? StanceFromKey(string key)
+    {
+        return key switch
         {
             "tan thanh" or "dong y" or "nhat tri" or "agree" => IntakeStance.Agree,
             "khong tan thanh" or "khong dong y" or "khong nhat tri" or "phan doi" or "disagree" => IntakeStance.Disagree,

@@ -57,7 +57,7 @@ public static class IntakeTemplateWriter
         uint r = 2;
         foreach (IntakeSection s in sectionRows)
         {
-            data.Append(new Row(TextCell("A", r, s.Ref, StyleText), TextCell("B", r, s.Title, StyleWrap),
+            data.Append(new Row(TextCell("A", r, s.Ref, StyleText), TextCell("B", r, s.Title, 0),
                 Styled("C", r, StyleWrap), Styled("H", r, StyleText)) { RowIndex = r });
             r++;
         }
@@ -66,7 +66,6 @@ public static class IntakeTemplateWriter
             var lookup = new Cell
             {
                 CellReference = "B" + r.ToString(CultureInfo.InvariantCulture),
-                StyleIndex = StyleWrap,
                 CellFormula = new CellFormula($"IF(A{r}=\"\",\"\",IFERROR(VLOOKUP(A{r},{SectionTableName},2,FALSE),\"\"))"),
             };
             data.Append(new Row(Styled("A", r, StyleText), lookup, Styled("C", r, StyleWrap), Styled("H", r, StyleText)) { RowIndex = r });
@@ -86,7 +85,7 @@ public static class IntakeTemplateWriter
             })
             { TabSelected = true, WorkbookViewId = 0 }),
             new SheetFormatProperties { DefaultRowHeight = 15 },
-            Columns((12, StyleText), (40, StyleWrap), (70, StyleWrap), (20, 0), (26, 0), (26, 0), (14, StyleText), (13, StyleText)),
+            Columns((12, StyleText), (55, 0), (70, StyleWrap), (20, 0), (26, 0), (26, 0), (14, StyleText), (13, StyleText)),
             data,
             new AutoFilter { Reference = $"A1:H{lastRow}" },
             validations));
@@ -167,14 +166,15 @@ public static class IntakeTemplateWriter
                 new Fill(new PatternFill(new ForegroundColor { Rgb = "FFDDEBF7" }) { PatternType = PatternValues.Solid }))
             { Count = 3 },
             new Borders(new Border()) { Count = 1 },
-            new CellStyleFormats(new CellFormat()) { Count = 1 },
+            new CellStyleFormats(new CellFormat { FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
             new CellFormats(
-                new CellFormat(),
-                new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Center }) { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true, ApplyAlignment = true },
+                new CellFormat { FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
+                new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Center }) { FontId = 1, FillId = 2, BorderId = 0, FormatId = 0, ApplyFont = true, ApplyFill = true, ApplyAlignment = true },
                 // 49 is the built-in "@" (text) format.
-                new CellFormat { NumberFormatId = 49, ApplyNumberFormat = true },
-                new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true })
-            { Count = 4 });
+                new CellFormat { NumberFormatId = 49, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+                new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyAlignment = true })
+            { Count = 4 },
+            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
     }
 
     private static void AddSheet(WorkbookPart wb, string name, uint id, SheetStateValues state, Worksheet worksheet)

@@ -40,7 +40,7 @@ public static class DateExpressions
         (VnText.Rx(@"(?<![\d/.])(?<d>\d{1,2})\s*(?<s>[/.-])\s*(?<m>\d{1,2})\s*\k<s>\s*(?<y>\d{4})(?!\d)"), DayMatch),
         (VnText.Rx(@"(?<![\d/])(?:06|6|sáu)\s*tháng\s*(?<part>đầu|cuối)\s*năm(?:\s*(?<y>\d{4}))?(?!\d)"), HalfMatch),
         (VnText.Rx(@"quý\s*(?<q>iv|iii|ii|i|[1-4])(?![a-zđ\d])(?<more>(?:\s*(?:,|và|-|đến)\s*(?:quý\s*)?(?:iv|iii|ii|i|[1-4])(?![a-zđ\d]))*)" + Year + "?"), QuarterMatch),
-        (VnText.Rx(@"(?:(?<part>đầu|giữa|cuối|thượng tuần|trung tuần|hạ tuần)\s*)?tháng\s*(?<m>\d{1,2})(?:\s*(?:-|,|và|đến)\s*(?:tháng\s*)?(?<m2>\d{1,2}))?" + Year + @"?(?![\d/])"), MonthMatch),
+        (VnText.Rx(@"(?:(?<part>tuần đầu|tuần cuối|đầu|giữa|cuối|thượng tuần|trung tuần|hạ tuần)\s*)?tháng\s*(?<m>\d{1,2})(?:\s*(?:-|,|và|đến)\s*(?:tháng\s*)?(?<m2>\d{1,2}))?" + Year + @"?(?![\d/])"), MonthMatch),
         (VnText.Rx(@"(?<part>đầu|giữa|cuối)\s*năm\s*(?<y>\d{4})"), YearMatch),
         (VnText.Rx(@"năm\s*(?<y>\d{4})(?!\d)"), YearMatch),
         (VnText.Rx(@"(?<![\d/.\-])(?<d>\d{1,2})\s*/\s*(?<m>\d{1,2})(?![\d/])"), DayMatch),
@@ -136,6 +136,8 @@ public static class DateExpressions
             var end = new DateOnly(y, last, DateTime.DaysInMonth(y, last));
             return part switch
             {
+                "tuân đâu" => (start, new DateOnly(y, month, 7)),
+                "tuân cuôi" => (new DateOnly(y, last, DateTime.DaysInMonth(y, last) - 6), end),
                 "đâu" or "thương tuân" => (start, new DateOnly(y, month, 10)),
                 "giưa" or "trung tuân" => (new DateOnly(y, month, 11), new DateOnly(y, month, 20)),
                 "cuôi" or "ha tuân" => (new DateOnly(y, last, 21), end),

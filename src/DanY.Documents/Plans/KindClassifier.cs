@@ -5,9 +5,9 @@ namespace DanY.Documents.Plans;
 
 /// <summary>
 /// The kind of an obligation from its verbs, most specific deliverable first: a report ("báo cáo", but not
-/// the Political Report "Báo cáo chính trị" or a draft report under discussion), then a conference
+/// the Political Report "Báo cáo chính trị" or a draft report under discussion), else a conference
 /// ("hội nghị", "hội thảo", "tọa đàm"), a consultation ("lấy ý kiến", "góp ý", "xin ý kiến", "phản biện"),
-/// a plan ("xây dựng/ban hành kế hoạch"), else a task.
+/// a plan ("xây dựng/ban hành kế hoạch"), whichever of these three comes first, else a task.
 /// </summary>
 public static class KindClassifier
 {
@@ -20,9 +20,14 @@ public static class KindClassifier
     {
         ArgumentNullException.ThrowIfNull(key);
         if (Report.IsMatch(key)) return ObligationKind.Report;
-        if (Conference.IsMatch(key)) return ObligationKind.Conference;
-        if (Consultation.IsMatch(key)) return ObligationKind.Consultation;
-        if (PlanWork.IsMatch(key)) return ObligationKind.Plan;
-        return ObligationKind.Task;
+        // Otherwise the first of them: "ban hành Kế hoạch ... tổng hợp ý kiến góp ý" is a plan,
+        // "tổ chức hội nghị lấy ý kiến" a conference.
+        (ObligationKind Kind, int Index) first = (ObligationKind.Task, int.MaxValue);
+        foreach (var (pattern, kind) in new[] { (Conference, ObligationKind.Conference), (Consultation, ObligationKind.Consultation), (PlanWork, ObligationKind.Plan) })
+        {
+            Match match = pattern.Match(key);
+            if (match.Success && match.Index < first.Index) first = (kind, match.Index);
+        }
+        return first.Kind;
     }
 }

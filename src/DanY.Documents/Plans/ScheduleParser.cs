@@ -20,6 +20,9 @@ public sealed record Schedule
     /// <summary>Where the first time phrase (with its connector) begins, or -1.</summary>
     public int FirstIndex { get; init; } = -1;
 
+    /// <summary>The spans of the clause that were read as time phrases, connectors included.</summary>
+    public IReadOnlyList<(int Start, int End)> Spans { get; init; } = [];
+
     public bool IsEmpty => Start is null && Due is null && Recurrence is null && !Ongoing && Relative is null;
 }
 
@@ -46,9 +49,10 @@ public sealed record PlanReadingOptions
 public static class ScheduleParser
 {
     private static readonly Regex MonthlyOnDay = VnText.Rx(@"(?<pre>(?:vào|trước|chậm nhất(?: là)?(?: vào)?)\s*)?(?:ngày\s*)(?<d>\d{1,2})\s*(?:của\s*)?(?:hàng|hằng|mỗi|các)\s*tháng");
+    private static readonly Regex MonthlyThenDay = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*tháng\s*[(,]?\s*(?<pre>(?:vào|trước|chậm nhất(?: là)?(?: vào)?)\s*)?ngày\s*(?<d>\d{1,2})(?!\s*[/\d])\s*\)?");
     private static readonly Regex QuarterEndOnDay = VnText.Rx(@"(?<pre>(?:vào|trước|chậm nhất(?: là)?(?: vào)?)\s*)?(?:ngày\s*)(?<d>\d{1,2})\s*(?:của\s*)?(?:tháng\s*)?cuối\s*(?:mỗi\s*|hàng\s*|hằng\s*|của\s*)?quý");
-    private static readonly Regex Monthly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*tháng|định kỳ\s*(?:hàng\s*|hằng\s*)?tháng|theo tháng");
-    private static readonly Regex Quarterly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*quý|định kỳ\s*(?:hàng\s*|hằng\s*)?quý|theo quý");
+    private static readonly Regex Monthly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*tháng|định kỳ\s*(?:hàng\s*|hằng\s*)?tháng|theo tháng(?!\s*\d)");
+    private static readonly Regex Quarterly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*quý|định kỳ\s*(?:hàng\s*|hằng\s*)?quý|theo quý(?!\s*(?:định|chế|trình|mô|hoạch|tắc|luật))");
     private static readonly Regex HalfYearly = VnText.Rx(@"(?<!trong\s)(?<![\d/])(?:06|6|sáu)\s*tháng(?!\s*(?:đầu|cuối)\s*năm)(?!\s*/)(?:\s*(?:một|1)\s*lần)?");
     private static readonly Regex Yearly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*năm|định kỳ\s*(?:hàng\s*|hằng\s*)?năm");
     private static readonly Regex Weekly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*tuần");
@@ -69,17 +73,23 @@ public static class ScheduleParser
         options ??= PlanReadingOptions.Default;
         int first = int.MaxValue;
         char[] masked = key.ToCharArray();
+        var spans = new List<(int Start, int End)>();
 
         RecurrenceRule? recurrence = null;
         if (FirstMatch(MonthlyOnDay, key) is { } onDay)
         {
             recurrence = new RecurrenceRule(RecurrenceFrequency.Monthly, 1, Day(onDay, options));
-            Mask(masked, onDay, ref first);
+            Mask(masked, onDay, ref first, spans);
+        }
+        else if (FirstMatch(MonthlyThenDay, key) is { } thenDay)
+        {
+            recurrence = new RecurrenceRule(RecurrenceFrequency.Monthly, 1, Day(thenDay, options));
+            Mask(masked, thenDay, ref first, spans);
         }
         else if (FirstMatch(QuarterEndOnDay, key) is { } quarterEnd)
         {
             recurrence = new RecurrenceRule(RecurrenceFrequency.Yearly, 1, Day(quarterEnd, options)) { ByMonth = [3, 6, 9, 12] };
-            Mask(masked, quarterEnd, ref first);
+            Mask(masked, quarterEnd, ref first, spans);
         }
         else
         {
@@ -96,7 +106,7 @@ public static class ScheduleParser
                 if (FirstMatch(pattern, key) is { } match)
                 {
                     recurrence = rule;
-                    Mask(masked, match, ref first);
+                    Mask(masked, match, ref first, spans);
                     break;
                 }
             }
@@ -107,6 +117,7 @@ public static class ScheduleParser
         {
             ongoing = true;
             first = Math.Min(first, ongoingMatch.Index);
+            spans.Add((ongoingMatch.Index, ongoingMatch.Index + ongoingMatch.Length));
         }
 
         RelativeSchedule? relative = null;
@@ -122,18 +133,29 @@ public static class ScheduleParser
             Match offset = OffsetDays.Match(key, windowStart, Math.Min(key.Length, congress.Index + congress.Length + 20) - windowStart);
             relative = new RelativeSchedule(congress.Groups["event"].Value.Trim(), timing,
                 offset.Success ? int.Parse(offset.Groups["n"].Value, CultureInfo.InvariantCulture) : null);
-            Mask(masked, congress, ref first);
+            // Masked from the date search, but left in the title: the congress is what the work is about.
+            for (int i = congress.Index; i < congress.Index + congress.Length; i++) masked[i] = ' ';
         }
 
         DateOnly? start = null, due = null;
         IReadOnlyList<TimeExpression> expressions = DateExpressions.Find(new string(masked), reference);
+        var connected = new List<(TimeExpression Expression, string? Connector, int ConnectorIndex)>();
         int previousEnd = 0;
-        TimeExpression? from = null;
         foreach (TimeExpression expression in expressions)
         {
             var (connector, connectorIndex) = ConnectorBefore(key, previousEnd, expression.Index);
             previousEnd = expression.EndIndex;
+            connected.Add((expression, connector, connectorIndex));
+        }
+        // "báo cáo tổng kết năm 2025 trước ngày 30/11/2025": with a deadline present, a bare period names
+        // the subject of the work, not its time.
+        bool anyConnector = connected.Any(c => c.Connector is not null and not "within");
+        TimeExpression? from = null;
+        foreach (var (expression, connector, connectorIndex) in connected)
+        {
+            if (anyConnector && connector is null && expression.Unit != TimeUnit.Day) continue;
             first = Math.Min(first, connectorIndex >= 0 ? connectorIndex : expression.Index);
+            spans.Add((connectorIndex >= 0 ? connectorIndex : expression.Index, expression.EndIndex));
             switch (connector)
             {
                 case "from":
@@ -163,6 +185,8 @@ public static class ScheduleParser
             }
         }
         if (start is { } s && due is { } d && d < s) start = null;
+        // "báo cáo sơ kết 6 tháng trước ngày 15/6/2025" is one report with a date, not a six-monthly rule.
+        if (recurrence is { Frequency: RecurrenceFrequency.Monthly, Interval: 6 } && connected.Any(c => c.Expression.Unit == TimeUnit.Day)) recurrence = null;
 
         return new Schedule
         {
@@ -172,6 +196,7 @@ public static class ScheduleParser
             Ongoing = ongoing,
             Relative = relative,
             FirstIndex = first == int.MaxValue ? -1 : first,
+            Spans = spans,
         };
     }
 
@@ -215,8 +240,9 @@ public static class ScheduleParser
         return match.Success ? match : null;
     }
 
-    private static void Mask(char[] masked, Match match, ref int first)
+    private static void Mask(char[] masked, Match match, ref int first, List<(int Start, int End)> spans)
     {
+        spans.Add((match.Index, match.Index + match.Length));
         for (int i = match.Index; i < match.Index + match.Length; i++) masked[i] = ' ';
         first = Math.Min(first, match.Index);
     }

@@ -18,22 +18,22 @@ public sealed record UnitRoles(IReadOnlyList<string> Lead, IReadOnlyList<string>
 public static class UnitParser
 {
     private const string UnitNoun =
-        @"(?:các\s+)?(?:ban|văn phòng|ủy ban|ub|ubnd|ubmttq|mttq|mặt trận|liên đoàn|lđlđ|công đoàn|cđcs|cđ|hội|đoàn|tỉnh đoàn|thành đoàn|huyện đoàn|đảng ủy|đảng đoàn|đảng bộ|huyện ủy|tỉnh ủy|quận ủy|thành ủy|thị ủy|chi bộ|khối|thường trực|tổ chức|cơ quan|đơn vị|đoàn thể|phòng|sở|trung tâm|cấp ủy|tổ|tiểu ban|bộ|công an|quân sự|trường|hđnd|tthđnd|bch|btv|lãnh đạo|bí thư|chủ tịch|xã|phường|địa phương|cán bộ|đồng chí)(?![\p{L}\d])";
+        @"(?:các\s+)?(?:ban|văn phòng|ủy ban|ub|ubnd|ubmttq|mttq|mặt trận|liên đoàn|lđlđ|công đoàn|cđcs|cđ|hội(?!\s+(?:nghị|thảo|viên|đồng))|đoàn(?!\s+(?:viên|kết|thể dục))|tỉnh đoàn|thành đoàn|huyện đoàn|đảng ủy|đảng đoàn|đảng bộ|huyện ủy|tỉnh ủy|quận ủy|thành ủy|thị ủy|chi bộ|khối|thường trực|tổ chức|cơ quan|đơn vị|đoàn thể|phòng|sở(?!\s+kết)|trung tâm|cấp ủy|tổ|tiểu ban|bộ|công an|quân sự|trường|hđnd|tthđnd|bch|btv|lãnh đạo|bí thư|chủ tịch|xã|phường|địa phương|cán bộ|đồng chí)(?![\p{L}\d])";
 
     // Words that end a unit phrase: the verbs of plans and the linking words around a recipient.
     private const string Stop =
-        @"(?:chủ trì|phối hợp|theo dõi|triển khai|tổ chức(?!\s+(?:chính trị|cơ sở|thành viên|công đoàn|đoàn|hội|đảng))|xây dựng|ban hành|tham mưu|báo cáo|tổng hợp|chỉ đạo|hướng dẫn|thực hiện|chuẩn bị|gửi|nắm|quán triệt|tuyên truyền|kiểm tra|đôn đốc|có trách nhiệm|chịu trách nhiệm|lấy ý kiến|phát huy|đẩy mạnh|tiếp tục|giúp|bố trí|phân công|cử|tập hợp|công bố|đưa|bảo đảm|đảm bảo|thảo luận|sẽ|chủ động|tăng cường|nghiên cứu|đề xuất|cung cấp|lựa chọn|rà soát|thống kê|vận động|tiếp nhận|giám sát|căn cứ|theo chức năng|yêu cầu|hoàn thành|cập nhật|đăng tải|phổ biến|biên soạn|phát hành|tiến hành|trực tiếp|nắm bắt|tiếp thu|định kỳ|thường xuyên|vào ngày|trước|hàng tháng|hằng tháng|hàng quý|hằng quý|qua|để|vào|theo|chậm nhất|trong|trên cơ sở|về việc|kịp thời|đầy đủ|đúng|nghiêm túc|khi|sau|từ|đến|bằng|tại|với|cùng)(?![\p{L}\d])";
+        @"(?:chủ trì|phối hợp|theo dõi|triển khai|tổ chức(?!\s+(?:chính trị|cơ sở|thành viên|công đoàn|đoàn|hội|đảng))|xây dựng|ban hành|tham mưu|báo cáo|tổng hợp|chỉ đạo|hướng dẫn|thực hiện|chuẩn bị|gửi|nắm|quán triệt|tuyên truyền|kiểm tra|đôn đốc|có trách nhiệm|chịu trách nhiệm|lấy ý kiến|phát huy|đẩy mạnh|tiếp tục|giúp|bố trí|phân công|cử|tập hợp|công bố|đưa|bảo đảm|đảm bảo|thảo luận|sẽ|chủ động|tăng cường|nghiên cứu|đề xuất|cung cấp|lựa chọn|rà soát|thống kê|vận động|tiếp nhận|giám sát|căn cứ|theo chức năng|yêu cầu|hoàn thành|cập nhật|đăng tải|phổ biến|biên soạn|phát hành|tiến hành|nắm bắt|tiếp thu|định kỳ|thường xuyên|vào ngày|trước|hàng tháng|hằng tháng|hàng quý|hằng quý|qua|để|vào|theo|chậm nhất|trong|trên cơ sở|về việc|kịp thời|đầy đủ|đúng|nghiêm túc|khi|sau|từ|đến|bằng|tại|với|cùng|(?:đầu|giữa|cuối)\s+(?:tháng|năm|quý)|tháng|ngày|quý\s+(?:i|ii|iii|iv|\d)|năm\s+\d|kịp thời)(?![\p{L}\d])";
 
     private static readonly Regex UnitStart = VnText.Rx(@"^\s*" + UnitNoun);
     private static readonly Regex StopWord = VnText.Rx(@"(?<![\p{L}\d])" + Stop);
-    private static readonly Regex Given = VnText.Rx(@"(?<![\p{L}\d])(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công)\s+(?=" + UnitNoun + ")");
+    private static readonly Regex Given = VnText.Rx(@"(?<![\p{L}\d])(?<!tuyên\s)(?:giao(?:\s+cho)?|đề nghị|yêu cầu|phân công)\s+(?=" + UnitNoun + ")");
     private static readonly Regex LeadVerb = VnText.Rx(@"(?<![\p{L}\d])(?:chủ trì|làm đầu mối|là cơ quan thường trực)(?![\p{L}\d])");
     private static readonly Regex ByUnit = VnText.Rx(@"(?<![\p{L}\d])do\s+(?=" + UnitNoun + ")");
     private static readonly Regex SupportWith = VnText.Rx(@"(?<![\p{L}\d])phối hợp(?:\s+(?:chặt chẽ|với|cùng))*\s+(?=" + UnitNoun + ")");
-    private static readonly Regex SendTo = VnText.Rx(@"(?<![\p{L}\d])(?:báo cáo|gửi|gửi báo cáo|gửi kết quả|gửi về)(?:\s+[^\s,;.]+){0,7}?\s+(?:về|cho|lên|đến|tới)\s+(?=" + UnitNoun + @")|(?<![\p{L}\d])(?:báo cáo|gửi về)\s+(?=" + UnitNoun + ")");
+    private static readonly Regex SendTo = VnText.Rx(@"(?<![\p{L}\d])(?:báo cáo|gửi|gửi báo cáo|gửi kết quả|gửi về)(?:\s+[^\s;.]+){0,10}?\s+(?:về|cho|lên|đến|tới)\s+(?=" + UnitNoun + @")|(?<![\p{L}\d])(?:báo cáo|gửi|gửi về)\s+(?=" + UnitNoun + ")");
     private static readonly Regex Through = VnText.Rx(@"(?<![\p{L}\d])(?:qua|thông qua)\s+(?=" + UnitNoun + ")");
     private static readonly Regex ListSplit = VnText.Rx(@"\s*(?:,|;|\s+và\s+)\s*");
-    private static readonly Regex LeadingFiller = VnText.Rx(@"^\s*(?:căn cứ kế hoạch này\s*,\s*|trên cơ sở[^,]*,\s*|theo chức năng, nhiệm vụ\s*,?\s*)");
+    private static readonly Regex LeadingFiller = VnText.Rx(@"^\s*(?:căn cứ kế hoạch này\s*,\s*|trên cơ sở[^,]*,\s*|theo chức năng, nhiệm vụ\s*,?\s*|(?:định kỳ|hàng|hằng|mỗi|vào|trước|chậm nhất)[^,]{0,30},\s*)");
 
     /// <summary>Whether the text begins with a unit noun ("Ban Thường vụ Quận ủy", "UBND quận", "Các tổ chức cơ sở đảng").</summary>
     public static bool StartsWithUnit(string clean) => UnitStart.IsMatch(VnText.Key(clean));
@@ -86,7 +86,10 @@ public static class UnitParser
         }
         foreach (Match match in SendTo.Matches(key))
         {
-            foreach (string unit in UnitsAt(clean, key, match.Index + match.Length))
+            // A recipient is named: "Ban ...", "Thường trực ...", "các ..."; "báo cáo sơ kết" is not one.
+            int at = match.Index + match.Length;
+            if (at < clean.Length && char.IsLower(clean[at]) && !key[at..].StartsWith("cac ", StringComparison.Ordinal)) continue;
+            foreach (string unit in UnitsAt(clean, key, at))
             {
                 if (!recipients.Contains(unit, StringComparer.Ordinal)) recipients.Add(unit);
             }
@@ -142,7 +145,9 @@ public static class UnitParser
         }
         parts.Add(whole[last..]);
         parts = parts.Select(Trim).Where(p => p.Length > 0).ToList();
-        if (parts.Count > 1 && parts.All(p => UnitStart.IsMatch(VnText.Key(p)))) return parts;
+        // "Ban Dân vận các huyện ủy, thị ủy, thành ủy": lower-case parts qualify the first; "và các đoàn thể" is a unit.
+        bool units = parts.Skip(1).All(p => !char.IsLower(p[0]) || VnText.Key(p).StartsWith("cac ", StringComparison.Ordinal));
+        if (parts.Count > 1 && units && parts.All(p => UnitStart.IsMatch(VnText.Key(p)))) return parts;
         return [whole];
     }
 
