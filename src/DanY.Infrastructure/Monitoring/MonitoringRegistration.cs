@@ -9,5 +9,6 @@ internal static class MonitoringRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<SituationMonitoring>();
+        services.AddScoped<ReportCompiler>();
     }
 }

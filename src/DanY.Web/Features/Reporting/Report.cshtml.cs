@@ -20,13 +20,14 @@ public sealed class ReportInput
     public Dictionary<string, string?> Counts { get; set; } = new(StringComparer.Ordinal);
 }
 
-public sealed class ReportModel(SituationMonitoring monitoring, IPermissionService permissions) : PageModel
+public sealed class ReportModel(SituationMonitoring monitoring, ReportCompiler compiler, IPermissionService permissions) : PageModel
 {
     public SituationReport Report { get; private set; } = null!;
     public SituationReport? Previous { get; private set; }
     public bool CanEdit { get; private set; }
     public bool CanReview { get; private set; }
     public List<ReportAttachment> Attachments { get; private set; } = [];
+    public List<ChildCounts> Children { get; private set; } = [];
     public List<string> Errors { get; } = [];
     public Dictionary<string, string> CountErrors { get; } = new(StringComparer.Ordinal);
     public string? Message { get; private set; }
@@ -45,6 +46,7 @@ public sealed class ReportModel(SituationMonitoring monitoring, IPermissionServi
             "returned" => "Đã trả lại báo cáo để đơn vị sửa.",
             "accepted" => "Đã tiếp nhận báo cáo.",
             "attached" => "Đã đính kèm tệp.",
+            "compiled" => "Đã tổng hợp từ báo cáo của các đơn vị cấp dưới. Kiểm tra, sửa rồi lưu hoặc gửi.",
             _ => null,
         };
         Fill();
@@ -200,6 +202,7 @@ public sealed class ReportModel(SituationMonitoring monitoring, IPermissionServi
         Previous = await monitoring.PreviousAsync(Report, ct);
         CanEdit = Report.IsEditable && await permissions.CanEditAsync(User, Report.UnitId, ct);
         CanReview = !Report.IsCompiled && Report.Status == ReportStatus.Submitted && await monitoring.CanReviewAsync(User, Report.Period!.Obligation!, ct);
+        if (Report.IsCompiled) Children = await compiler.BreakdownAsync(Report.PeriodId, ct);
         Attachments = await monitoring.Db.ReportAttachments.AsNoTracking().Where(a => a.ReportId == id).OrderBy(a => a.Id).ToListAsync(ct);
         return null;
     }

@@ -10,6 +10,7 @@ internal static class ReportingEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
+        MapDocuments(endpoints);
         endpoints.MapGet("/reporting/attachments/{id:int}", async (int id, HttpContext http, SituationMonitoring monitoring, CancellationToken ct) =>
         {
             var attachment = await monitoring.Db.ReportAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
@@ -57,6 +58,40 @@ internal static class ReportingEndpoints
             foreach (var r in matrix.Rates) csv.Append(',').Append(r.Completeness.ToString("0.000", CultureInfo.InvariantCulture));
             csv.Append("\r\n");
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "theo-doi-nop-bao-cao.csv");
+        }).RequireAuthorization();
+    }
+
+    private static void MapDocuments(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/reporting/reports/{id:int}/export.docx", async (int id, HttpContext http, SituationMonitoring monitoring, ReportCompiler compiler, CancellationToken ct) =>
+        {
+            SituationReport report;
+            try
+            {
+                report = await monitoring.LoadAsync(http.User, id, ct);
+            }
+            catch (MonitoringForbiddenException)
+            {
+                return Results.Forbid();
+            }
+            catch (MonitoringNotFoundException)
+            {
+                return Results.NotFound();
+            }
+            var (bytes, file) = await CompiledDocx.BuildAsync(monitoring, compiler, report, ct);
+            return Results.File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", file);
+        }).RequireAuthorization();
+
+        endpoints.MapGet("/reporting/compile/{obligationId:int}/trend.png", async (int obligationId, int? until, HttpContext http, SituationMonitoring monitoring, ReportCompiler compiler, CancellationToken ct) =>
+        {
+            var obligation = await monitoring.Db.ReportingObligations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == obligationId, ct);
+            if (obligation is null) return Results.NotFound();
+            if (!await monitoring.CanReviewAsync(http.User, obligation, ct)) return Results.Forbid();
+            var due = until is int pid
+                ? await monitoring.Db.ReportingPeriods.Where(p => p.Id == pid && p.ObligationId == obligationId).Select(p => (DateOnly?)p.Due).SingleOrDefaultAsync(ct)
+                : null;
+            var trend = await compiler.TrendAsync(obligationId, due ?? monitoring.Today, 6, ct);
+            return Results.File(CompiledDocx.TrendChart(trend, 1000, 480), "image/png");
         }).RequireAuthorization();
     }
 
