@@ -10,5 +10,7 @@ internal static class MonitoringRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<SituationMonitoring>();
         services.AddScoped<ReportCompiler>();
+        services.AddScoped<MailOutbox>();
+        services.AddScoped<ReminderService>();
     }
 }

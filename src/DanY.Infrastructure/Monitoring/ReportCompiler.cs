@@ -119,7 +119,8 @@ public sealed class ReportCompiler(SituationMonitoring monitoring)
         foreach (var g in groups.OrderByDescending(g => g.Units.Count))
         {
             if (sb.Length > 0) sb.Append('\n');
-            sb.Append("- ").Append(g.Text.TrimEnd('.')).Append(" (")
+            string text = g.Text.TrimEnd('.');
+            sb.Append("- ").Append(char.ToUpper(text[0], System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))).Append(text.AsSpan(1)).Append(" (")
                 .Append(g.Units.Count == 1 ? "" : g.Units.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " đơn vị: ")
                 .Append(string.Join(", ", g.Units)).Append(").");
         }

@@ -21,6 +21,12 @@ public sealed class MatrixModel(SituationMonitoring monitoring) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool Problems { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public int? Reminded { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int Emails { get; set; }
+
     public IReadOnlyList<MatrixUnit> Shown { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int obligationId, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DanY.Domain.Monitoring;
+using DanY.Infrastructure.Accounts;
 using DanY.Infrastructure.Monitoring;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,7 @@ internal static class ReportingEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         MapDocuments(endpoints);
+        MapCalendarAndReminders(endpoints);
         endpoints.MapGet("/reporting/attachments/{id:int}", async (int id, HttpContext http, SituationMonitoring monitoring, CancellationToken ct) =>
         {
             var attachment = await monitoring.Db.ReportAttachments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct);
@@ -92,6 +94,39 @@ internal static class ReportingEndpoints
                 : null;
             var trend = await compiler.TrendAsync(obligationId, due ?? monitoring.Today, 6, ct);
             return Results.File(CompiledDocx.TrendChart(trend, 1000, 480), "image/png");
+        }).RequireAuthorization();
+    }
+
+    private static void MapCalendarAndReminders(IEndpointRouteBuilder endpoints)
+    {
+        // The deadlines of every obligation the person reports under or follows, as an iCalendar feed.
+        endpoints.MapGet("/reporting/deadlines.ics", async (HttpContext http, SituationMonitoring monitoring, IPermissionService permissions, CancellationToken ct) =>
+        {
+            var db = monitoring.Db;
+            var today = monitoring.Today;
+            var grants = await permissions.GrantsAsync(http.User, ct);
+            var units = await db.Units.AsNoTracking().Where(u => grants.Select(g => g.UnitId).Contains(u.Id)).ToListAsync(ct);
+            var obligations = await db.ReportingObligations.AsNoTracking().Include(o => o.ReportersRoot).Where(o => o.Active).ToListAsync(ct);
+            var items = new List<(ReportingObligation, ReportingPeriod)>();
+            foreach (var o in obligations)
+            {
+                bool mine = units.Any(u => SituationMonitoring.IsReporter(o, u, o.ReportersRoot!.Path)) || await monitoring.CanReviewAsync(http.User, o, ct)
+                    || await permissions.CanViewAsync(http.User, o.ReportersRootUnitId, ct);
+                if (!mine) continue;
+                foreach (var p in await monitoring.EnsurePeriodsAsync(o, today.AddMonths(-3), today.AddMonths(12), ct)) items.Add((o, p));
+            }
+            string ics = ReminderService.Calendar(items.OrderBy(i => i.Item2.Due), DateTime.UtcNow);
+            return Results.Text(ics, "text/calendar; charset=utf-8", Encoding.UTF8);
+        }).RequireAuthorization();
+
+        endpoints.MapPost("/reporting/matrix/{obligationId:int}/remind", async (int obligationId, HttpContext http, SituationMonitoring monitoring, ReminderService reminders, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, CancellationToken ct) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+            var obligation = await monitoring.Db.ReportingObligations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == obligationId, ct);
+            if (obligation is null) return Results.NotFound();
+            if (!await monitoring.CanReviewAsync(http.User, obligation, ct)) return Results.Forbid();
+            var run = await reminders.RunAsync(monitoring.Today, ct);
+            return Results.Redirect($"/reporting/matrix/{obligationId}?reminded={run.Created}&emails={run.Emails}");
         }).RequireAuthorization();
     }
 
