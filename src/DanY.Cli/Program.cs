@@ -15,6 +15,7 @@ foreach (var command in new[]
     SynthesisCommands.Synthesize(),
     SynthesisCommands.Pairs(),
     ClassifyCommands.Create(),
+    ReportingCommands.Create(),
 })
 {
     root.Subcommands.Add(command);
