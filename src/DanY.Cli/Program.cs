@@ -19,6 +19,7 @@ foreach (var command in new[]
     ClassifyCommands.Create(),
     PlanCommands.Plans(),
     ConsultationCommands.Comments(),
+    ReportingCommands.Create(),
 })
 {
     root.Subcommands.Add(command);

@@ -2,6 +2,8 @@ using DanY.Web.Features.Accounts;
 using DanY.Web.Features.Auditing;
 using DanY.Web.Features.Consultations;
 using DanY.Web.Features.Labelling;
+using DanY.Web.Features.Plans;
+using DanY.Web.Features.Reporting;
 using DanY.Web.Features.Units;
 using DanY.Web.Shared;
 
@@ -12,6 +14,8 @@ builder.Services.AddUnitsFeature();
 builder.Services.AddAuditingFeature();
 builder.Services.AddConsultationsFeature(builder.Configuration);
 builder.Services.AddLabellingFeature();
+builder.Services.AddReportingFeature();
+builder.Services.AddPlansFeature();
 
 var app = builder.Build();
 await app.InitialiseDanYAsync();
@@ -20,6 +24,8 @@ app.MapDanYPlatform();
 app.MapUnitsFeature();
 app.MapConsultationsFeature();
 app.MapLabellingFeature();
+app.MapReportingFeature();
+app.MapPlansFeature();
 app.Run();
 
 /// <summary>Entry point, visible to the test host.</summary>

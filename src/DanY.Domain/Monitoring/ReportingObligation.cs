@@ -208,8 +208,9 @@ public sealed class ReportingPeriod
     {
         ArgumentNullException.ThrowIfNull(obligation);
         ArgumentNullException.ThrowIfNull(spec);
-        Obligation = obligation;
-        ObligationId = obligation.Id;
+        // Only a new obligation travels as a navigation: a stored one (perhaps read without tracking) goes by id.
+        if (obligation.Id > 0) ObligationId = obligation.Id;
+        else Obligation = obligation;
         Key = spec.Key;
         Label = spec.Label;
         Start = spec.Start;

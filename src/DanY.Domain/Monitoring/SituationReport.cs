@@ -86,8 +86,8 @@ public sealed class SituationReport : IAuditable
     {
         ArgumentNullException.ThrowIfNull(period);
         UnitId = unitId;
-        Period = period;
-        PeriodId = period.Id;
+        if (period.Id > 0) PeriodId = period.Id;
+        else Period = period;
         IsCompiled = compiled;
     }
 

@@ -84,11 +84,11 @@ public sealed class MonitoringDemoSeeder(DanYDbContext db)
                     ForecastAndRecommendations = "Dự báo thời gian tới tình hình cơ bản ổn định. Đề nghị cấp trên quan tâm chỉ đạo giải quyết dứt điểm các vụ việc tồn đọng.",
                 };
                 var dueStart = new DateTime(period.Due.Year, period.Due.Month, period.Due.Day, 2, 0, 0, DateTimeKind.Utc);
-                // 1 in 5 of the sent reports arrive late (1 to 6 days after the 15th); the others 1 to 6 days early.
-                var sentAt = roll < 26 ? dueStart.AddDays(1 + h % 6) : dueStart.AddDays(-(h % 7)).AddHours(h % 5);
+                // About 1 in 8 of the sent reports arrive late (1 to 6 days after the 15th); the others 1 to 6 days early.
+                var sentAt = roll < 20 ? dueStart.AddDays(1 + h % 6) : dueStart.AddDays(-(h % 7)).AddHours(h % 5);
                 report.Edit(content, counts, sentAt);
                 report.Submit(sentAt);
-                if (roll >= 26 && roll < 31) report.Return("Đề nghị bổ sung số liệu đơn thư và kết quả giải quyết.", "Ban Tuyên giáo và Dân vận Tỉnh ủy", sentAt.AddDays(2));
+                if (roll >= 20 && roll < 25) report.Return("Đề nghị bổ sung số liệu đơn thư và kết quả giải quyết.", "Ban Tuyên giáo và Dân vận Tỉnh ủy", sentAt.AddDays(2));
                 else if (!latest) report.Accept("Ban Tuyên giáo và Dân vận Tỉnh ủy", sentAt.AddDays(3));
                 db.SituationReports.Add(report);
             }

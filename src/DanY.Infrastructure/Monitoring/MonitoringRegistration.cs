@@ -9,5 +9,8 @@ internal static class MonitoringRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<SituationMonitoring>();
+        services.AddScoped<ReportCompiler>();
+        services.AddScoped<MailOutbox>();
+        services.AddScoped<ReminderService>();
     }
 }

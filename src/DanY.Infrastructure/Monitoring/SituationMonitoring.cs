@@ -193,6 +193,17 @@ public sealed class SituationMonitoring(DanYDbContext db, IPermissionService per
         return await ComputeMatrixAsync(obligation, root, path, from, to, ct).ConfigureAwait(false);
     }
 
+    /// <summary>The matrix without a permission check: for the CLI, whose operator already holds the database.</summary>
+    public async Task<ReportingMatrix> MatrixForOperatorAsync(int obligationId, string? rootUnitCode, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var obligation = await db.ReportingObligations.AsNoTracking().Include(o => o.ReportersRoot)
+            .SingleOrDefaultAsync(o => o.Id == obligationId, ct).ConfigureAwait(false) ?? throw new MonitoringNotFoundException();
+        var root = rootUnitCode is null ? obligation.ReportersRoot!
+            : await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Code == rootUnitCode, ct).ConfigureAwait(false) ?? throw new MonitoringNotFoundException();
+        await EnsurePeriodsAsync(obligation, from, to, ct).ConfigureAwait(false);
+        return await ComputeMatrixAsync(obligation, root, root.Path, from, to, ct).ConfigureAwait(false);
+    }
+
     internal async Task<ReportingMatrix> ComputeMatrixAsync(ReportingObligation obligation, Unit root, string path, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var level = obligation.ReporterLevel;
