@@ -19,6 +19,8 @@ foreach (var command in new[]
     ClassifyCommands.Create(),
     PlanCommands.Plans(),
     ConsultationCommands.Comments(),
+    SynthesisWorkspaceCommands.Consultations(),
+    SynthesisWorkspaceCommands.Synthesis(),
 })
 {
     root.Subcommands.Add(command);

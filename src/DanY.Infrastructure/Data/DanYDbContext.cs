@@ -47,6 +47,11 @@ public sealed class DanYDbContext(DbContextOptions<DanYDbContext> options, ICurr
     public DbSet<Domain.Monitoring.ReportAttachment> ReportAttachments => Set<Domain.Monitoring.ReportAttachment>();
     public DbSet<Domain.Monitoring.CadreStatistic> CadreStatistics => Set<Domain.Monitoring.CadreStatistic>();
     public DbSet<Domain.Monitoring.Reminder> Reminders => Set<Domain.Monitoring.Reminder>();
+    public DbSet<Domain.Synthesis.SynthesisJob> SynthesisJobs => Set<Domain.Synthesis.SynthesisJob>();
+    public DbSet<Domain.Synthesis.SynthesisRun> SynthesisRuns => Set<Domain.Synthesis.SynthesisRun>();
+    public DbSet<Domain.Synthesis.SynthesisGroup> SynthesisGroups => Set<Domain.Synthesis.SynthesisGroup>();
+    public DbSet<Domain.Synthesis.SynthesisMember> SynthesisMembers => Set<Domain.Synthesis.SynthesisMember>();
+    public DbSet<Domain.Synthesis.SynthesisAssignment> SynthesisAssignments => Set<Domain.Synthesis.SynthesisAssignment>();
 
     /// <summary>Off only for bulk loads by the system (the first seed); staff changes are always audited.</summary>
     public bool AuditingEnabled { get; set; } = true;
