@@ -20,6 +20,8 @@ foreach (var command in new[]
     PlanCommands.Plans(),
     ConsultationCommands.Comments(),
     ReportingCommands.Create(),
+    SynthesisWorkspaceCommands.Consultations(),
+    SynthesisWorkspaceCommands.Synthesis(),
 })
 {
     root.Subcommands.Add(command);

@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<UnitImporter>();
         services.AddScoped<DemoSeeder>();
         Monitoring.MonitoringRegistration.Add(services);
+        Synthesis.SynthesisRegistration.Add(services);
         return services;
     }
 

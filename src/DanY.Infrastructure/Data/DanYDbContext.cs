@@ -52,6 +52,11 @@ public sealed class DanYDbContext(DbContextOptions<DanYDbContext> options, ICurr
     public DbSet<Domain.Labelling.LabelModel> LabelModels => Set<Domain.Labelling.LabelModel>();
     public DbSet<Domain.Labelling.LabelSuggestion> LabelSuggestions => Set<Domain.Labelling.LabelSuggestion>();
     public DbSet<Domain.Labelling.LabellingJob> LabellingJobs => Set<Domain.Labelling.LabellingJob>();
+    public DbSet<Domain.Synthesis.SynthesisJob> SynthesisJobs => Set<Domain.Synthesis.SynthesisJob>();
+    public DbSet<Domain.Synthesis.SynthesisRun> SynthesisRuns => Set<Domain.Synthesis.SynthesisRun>();
+    public DbSet<Domain.Synthesis.SynthesisGroup> SynthesisGroups => Set<Domain.Synthesis.SynthesisGroup>();
+    public DbSet<Domain.Synthesis.SynthesisMember> SynthesisMembers => Set<Domain.Synthesis.SynthesisMember>();
+    public DbSet<Domain.Synthesis.SynthesisAssignment> SynthesisAssignments => Set<Domain.Synthesis.SynthesisAssignment>();
 
     /// <summary>Off only for bulk loads by the system (the first seed); staff changes are always audited.</summary>
     public bool AuditingEnabled { get; set; } = true;
