@@ -286,6 +286,29 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "label_sets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Labels = table.Column<string>(type: "character varying(2430)", maxLength: 2430, nullable: false),
+                    IsModeration = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_label_sets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_label_sets_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "plans",
                 columns: table => new
                 {
@@ -468,6 +491,92 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "synthesis_jobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConsultationId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Stage = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Progress = table.Column<double>(type: "double precision", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RunId = table.Column<long>(type: "bigint", nullable: true),
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_synthesis_jobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_synthesis_jobs_consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "synthesis_runs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConsultationId = table.Column<int>(type: "integer", nullable: false),
+                    EngineVersion = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SettingsJson = table.Column<string>(type: "text", nullable: false),
+                    InputHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Comments = table.Column<int>(type: "integer", nullable: false),
+                    NoiseComments = table.Column<int>(type: "integer", nullable: false),
+                    DuplicateComments = table.Column<int>(type: "integer", nullable: false),
+                    Campaigns = table.Column<int>(type: "integer", nullable: false),
+                    LastCommentId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_synthesis_runs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_synthesis_runs_consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "label_models",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabelSetId = table.Column<int>(type: "integer", nullable: false),
+                    ModelBytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    EngineVersion = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    TrainingExamples = table.Column<int>(type: "integer", nullable: false),
+                    HeldBackExamples = table.Column<int>(type: "integer", nullable: false),
+                    Accuracy = table.Column<double>(type: "double precision", nullable: false),
+                    MacroF1 = table.Column<double>(type: "double precision", nullable: false),
+                    MetricsJson = table.Column<string>(type: "text", nullable: false),
+                    TrainedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TrainedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    TrainingSeconds = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_label_models", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_label_models_label_sets_LabelSetId",
+                        column: x => x.LabelSetId,
+                        principalTable: "label_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "plan_tasks",
                 columns: table => new
                 {
@@ -624,6 +733,178 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "comment_labels",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabelSetId = table.Column<int>(type: "integer", nullable: false),
+                    CommentId = table.Column<long>(type: "bigint", nullable: false),
+                    Label = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Source = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    LabelledBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LabelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_comment_labels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_comment_labels_comments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_comment_labels_label_sets_LabelSetId",
+                        column: x => x.LabelSetId,
+                        principalTable: "label_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "synthesis_assignments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<long>(type: "bigint", nullable: false),
+                    CommentId = table.Column<long>(type: "bigint", nullable: false),
+                    GroupId = table.Column<long>(type: "bigint", nullable: true),
+                    DuplicateGroup = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Noise = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_synthesis_assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_synthesis_assignments_comments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_synthesis_assignments_synthesis_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "synthesis_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "synthesis_groups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<long>(type: "bigint", nullable: false),
+                    DraftId = table.Column<int>(type: "integer", nullable: false),
+                    SectionRef = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SectionOrder = table.Column<int>(type: "integer", nullable: false),
+                    EngineGroupId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Representative = table.Column<string>(type: "text", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    KeyPhrases = table.Column<string>(type: "text", nullable: false),
+                    Quantifier = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Share = table.Column<double>(type: "double precision", nullable: false),
+                    Comments = table.Column<int>(type: "integer", nullable: false),
+                    Distinct = table.Column<int>(type: "integer", nullable: false),
+                    Units = table.Column<int>(type: "integer", nullable: false),
+                    Campaigns = table.Column<int>(type: "integer", nullable: false),
+                    CampaignLetters = table.Column<int>(type: "integer", nullable: false),
+                    BreakdownJson = table.Column<string>(type: "text", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DecisionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    IsolatedSubstantial = table.Column<bool>(type: "boolean", nullable: false),
+                    MergedIntoId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_synthesis_groups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_synthesis_groups_synthesis_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "synthesis_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "label_suggestions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabelSetId = table.Column<int>(type: "integer", nullable: false),
+                    CommentId = table.Column<long>(type: "bigint", nullable: false),
+                    ModelId = table.Column<int>(type: "integer", nullable: false),
+                    Label = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Confidence = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_label_suggestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_label_suggestions_comments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_label_suggestions_label_models_ModelId",
+                        column: x => x.ModelId,
+                        principalTable: "label_models",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_label_suggestions_label_sets_LabelSetId",
+                        column: x => x.LabelSetId,
+                        principalTable: "label_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "labelling_jobs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabelSetId = table.Column<int>(type: "integer", nullable: false),
+                    ModelId = table.Column<int>(type: "integer", nullable: false),
+                    ConsultationId = table.Column<int>(type: "integer", nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    Processed = table.Column<int>(type: "integer", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_labelling_jobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_labelling_jobs_consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_labelling_jobs_label_models_ModelId",
+                        column: x => x.ModelId,
+                        principalTable: "label_models",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_labelling_jobs_label_sets_LabelSetId",
+                        column: x => x.LabelSetId,
+                        principalTable: "label_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reporting_periods",
                 columns: table => new
                 {
@@ -670,6 +951,34 @@ namespace DanY.Migrations.PostgreSql.Migrations
                         name: "FK_draft_sections_draft_versions_DraftVersionId",
                         column: x => x.DraftVersionId,
                         principalTable: "draft_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "synthesis_members",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<long>(type: "bigint", nullable: false),
+                    GroupId = table.Column<long>(type: "bigint", nullable: false),
+                    CommentId = table.Column<long>(type: "bigint", nullable: false),
+                    Primary = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_synthesis_members", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_synthesis_members_comments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_synthesis_members_synthesis_groups_GroupId",
+                        column: x => x.GroupId,
+                        principalTable: "synthesis_groups",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -829,6 +1138,17 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_comment_labels_CommentId",
+                table: "comment_labels",
+                column: "CommentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_comment_labels_LabelSetId_CommentId",
+                table: "comment_labels",
+                columns: new[] { "LabelSetId", "CommentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_comments_ConferenceId",
                 table: "comments",
                 column: "ConferenceId");
@@ -911,6 +1231,48 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "IX_drafts_CongressId",
                 table: "drafts",
                 column: "CongressId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_label_models_LabelSetId",
+                table: "label_models",
+                column: "LabelSetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_label_sets_UnitId_Name",
+                table: "label_sets",
+                columns: new[] { "UnitId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_label_suggestions_CommentId",
+                table: "label_suggestions",
+                column: "CommentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_label_suggestions_LabelSetId_CommentId",
+                table: "label_suggestions",
+                columns: new[] { "LabelSetId", "CommentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_label_suggestions_ModelId",
+                table: "label_suggestions",
+                column: "ModelId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_labelling_jobs_ConsultationId",
+                table: "labelling_jobs",
+                column: "ConsultationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_labelling_jobs_LabelSetId_ConsultationId",
+                table: "labelling_jobs",
+                columns: new[] { "LabelSetId", "ConsultationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_labelling_jobs_ModelId",
+                table: "labelling_jobs",
+                column: "ModelId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_plan_tasks_PlanId",
@@ -1006,6 +1368,58 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_synthesis_assignments_CommentId",
+                table: "synthesis_assignments",
+                column: "CommentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_synthesis_assignments_RunId_CommentId",
+                table: "synthesis_assignments",
+                columns: new[] { "RunId", "CommentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_synthesis_assignments_RunId_GroupId",
+                table: "synthesis_assignments",
+                columns: new[] { "RunId", "GroupId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_synthesis_groups_RunId_DraftId_SectionOrder_Comments",
+                table: "synthesis_groups",
+                columns: new[] { "RunId", "DraftId", "SectionOrder", "Comments" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_synthesis_jobs_ConsultationId",
+                table: "synthesis_jobs",
+                column: "ConsultationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_synthesis_jobs_Status_Id",
+                table: "synthesis_jobs",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_synthesis_members_CommentId",
+                table: "synthesis_members",
+                column: "CommentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_synthesis_members_GroupId_CommentId",
+                table: "synthesis_members",
+                columns: new[] { "GroupId", "CommentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_synthesis_members_RunId_CommentId",
+                table: "synthesis_members",
+                columns: new[] { "RunId", "CommentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_synthesis_runs_ConsultationId_Id",
+                table: "synthesis_runs",
+                columns: new[] { "ConsultationId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_unit_roles_UnitId",
                 table: "unit_roles",
                 column: "UnitId");
@@ -1066,6 +1480,9 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "comment_identities");
 
             migrationBuilder.DropTable(
+                name: "comment_labels");
+
+            migrationBuilder.DropTable(
                 name: "conferences");
 
             migrationBuilder.DropTable(
@@ -1073,6 +1490,12 @@ namespace DanY.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "draft_sections");
+
+            migrationBuilder.DropTable(
+                name: "label_suggestions");
+
+            migrationBuilder.DropTable(
+                name: "labelling_jobs");
 
             migrationBuilder.DropTable(
                 name: "plan_tasks");
@@ -1087,37 +1510,58 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "reporting_lines");
 
             migrationBuilder.DropTable(
+                name: "synthesis_assignments");
+
+            migrationBuilder.DropTable(
+                name: "synthesis_jobs");
+
+            migrationBuilder.DropTable(
+                name: "synthesis_members");
+
+            migrationBuilder.DropTable(
                 name: "unit_roles");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "comments");
+                name: "draft_versions");
 
             migrationBuilder.DropTable(
-                name: "draft_versions");
+                name: "label_models");
 
             migrationBuilder.DropTable(
                 name: "situation_reports");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "comments");
 
             migrationBuilder.DropTable(
-                name: "consultations");
+                name: "synthesis_groups");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "drafts");
 
             migrationBuilder.DropTable(
+                name: "label_sets");
+
+            migrationBuilder.DropTable(
                 name: "reporting_periods");
+
+            migrationBuilder.DropTable(
+                name: "synthesis_runs");
 
             migrationBuilder.DropTable(
                 name: "congresses");
 
             migrationBuilder.DropTable(
                 name: "reporting_obligations");
+
+            migrationBuilder.DropTable(
+                name: "consultations");
 
             migrationBuilder.DropTable(
                 name: "plans");
