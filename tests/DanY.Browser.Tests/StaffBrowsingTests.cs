@@ -10,7 +10,7 @@ public sealed class StaffBrowsingTests
     [Fact]
     public async Task staff_logs_in_and_browses_units()
     {
-        await using var session = await BrowserSession.StartAsync();
+        await using var session = await AppBrowser.StartAsync();
         var page = session.Page;
 
         await page.GotoAsync("/");
@@ -56,7 +56,7 @@ public sealed class StaffBrowsingTests
     [Fact]
     public async Task ward_officer_cannot_open_other_ward()
     {
-        await using var session = await BrowserSession.StartAsync();
+        await using var session = await AppBrowser.StartAsync();
         var page = session.Page;
         await session.LoginAsync(DemoAccounts.WardAOfficer);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Phường Kinh Bắc" })).ToBeVisibleAsync();
@@ -85,7 +85,7 @@ public sealed class StaffBrowsingTests
     [Fact]
     public async Task admin_imports_units_with_errors()
     {
-        await using var session = await BrowserSession.StartAsync();
+        await using var session = await AppBrowser.StartAsync();
         var page = session.Page;
         await session.LoginAsync(DemoAccounts.Admin);
         await page.GetByRole(AriaRole.Link, new() { Name = "Nhập từ tệp CSV/XLSX" }).ClickAsync();

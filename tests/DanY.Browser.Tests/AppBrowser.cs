@@ -7,9 +7,8 @@ namespace DanY.Browser.Tests;
 /// <summary>
 /// One test's browser: the app on real Kestrel over a fresh SQLite database, Debian's Chromium
 /// (never a downloaded one), screenshots saved under artifacts/screenshots and attached to the test.
-/// Local version; the lead's TestKit/Browser fixture replaces it.
 /// </summary>
-public sealed class BrowserSession : IAsyncDisposable
+public sealed class AppBrowser : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -19,18 +18,18 @@ public sealed class BrowserSession : IAsyncDisposable
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    private BrowserSession(DanYApp app) => App = app;
+    private AppBrowser(DanYApp app) => App = app;
 
     public DanYApp App { get; }
     public Uri BaseAddress { get; private set; } = null!;
     public IPage Page { get; private set; } = null!;
     public List<string> ConsoleErrors { get; } = [];
 
-    public static async Task<BrowserSession> StartAsync(int width = 1280, int height = 900)
+    public static async Task<AppBrowser> StartAsync(int width = 1280, int height = 900)
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install -y chromium fonts-liberation2");
-        var session = new BrowserSession(new DanYApp(DatabaseProvider.Sqlite));
+        var session = new AppBrowser(new DanYApp(DatabaseProvider.Sqlite));
         session.BaseAddress = session.App.StartKestrel();
         session._playwright = await Playwright.CreateAsync();
         session._browser = await session._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
