@@ -24,7 +24,7 @@ public sealed class CitizenPortalTests
         Assert.False(await page.IsCheckedAsync("#consent"));
         await page.GetByLabel("Đồng ý một phần").CheckAsync();
         const string text = "Đề nghị bổ sung chỉ tiêu về nhà ở xã hội cho công nhân. <b>Không</b> phải HTML.";
-        await page.GetByLabel("Nội dung góp ý").FillAsync(text);
+        await page.GetByLabel("Nội dung góp ý", new() { Exact = true }).FillAsync(text);
         await BrowserSession.ScreenshotAsync(page, "citizen-section-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi góp ý" }).ClickAsync();
 
