@@ -38,6 +38,9 @@ public sealed class PortalServer : WebApplicationFactory<DanY.Web.Features.Consu
 
     private readonly string _dir = Directory.CreateTempSubdirectory("dany-browser-").FullName;
 
+    /// <summary>The consultation browser tests run one at a time: each starts a server and a Chromium.</summary>
+    public const string Collection = "consultation-browser";
+
     public PortalServer()
     {
         UseKestrel(0);

@@ -9,6 +9,7 @@ using Microsoft.Playwright;
 
 namespace DanY.Browser.Tests.Consultations;
 
+[Collection(PortalServer.Collection)]
 public sealed class StaffConsultationTests
 {
     [Fact]
@@ -26,6 +27,8 @@ public sealed class StaffConsultationTests
         {
             await using var browser = await BrowserSession.StartAsync();
             var page = await browser.NewPageAsync(server.BaseUrl);
+        // The machine is shared: be patient with a slow server rather than flaky.
+        page.SetDefaultTimeout(60_000);
             await PortalServer.SignInAsync(page, email, password);
             await page.GotoAsync("/admin/drafts/import");
             int draftsBefore = await server.WithDbAsync(db => db.Drafts.CountAsync());
@@ -64,6 +67,8 @@ public sealed class StaffConsultationTests
         var (email, password) = await server.CreateStaffAsync(unitId);
         await using var browser = await BrowserSession.StartAsync();
         var page = await browser.NewPageAsync(server.BaseUrl);
+        // The machine is shared: be patient with a slow server rather than flaky.
+        page.SetDefaultTimeout(60_000);
         await PortalServer.SignInAsync(page, email, password);
 
         await page.GotoAsync($"/admin/consultations/{consultationId}/conferences");
@@ -129,6 +134,8 @@ public sealed class StaffConsultationTests
         {
             await using var browser = await BrowserSession.StartAsync();
             var page = await browser.NewPageAsync(server.BaseUrl);
+        // The machine is shared: be patient with a slow server rather than flaky.
+        page.SetDefaultTimeout(60_000);
             await PortalServer.SignInAsync(page, email, password);
             await page.GotoAsync($"/admin/consultations/{consultationId}/intake");
             await page.SetInputFilesAsync("#Upload", csv);
