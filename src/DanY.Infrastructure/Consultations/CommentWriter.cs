@@ -40,18 +40,16 @@ internal static class CommentSql
     public const string Table = "comments";
     public const string IdentityTable = "comment_identities";
 
-    // ON CONFLICT ... DO NOTHING RETURNING is the same in SQLite (3.35+) and PostgreSQL: no row back means the key exists.
-    public const string Insert =
+    // ON CONFLICT ... DO NOTHING RETURNING is the same in SQLite (3.35+) and PostgreSQL: keys that already exist return no row.
+    public const string InsertHead =
         "INSERT INTO comments (\"Receipt\", \"IdempotencyKey\", \"ConsultationId\", \"DraftId\", \"DraftVersionId\", \"SectionRef\", \"Stance\", " +
-        "\"Text\", \"Channel\", \"UnitId\", \"SocialGroup\", \"ConferenceId\", \"ContentHash\", \"SubmittedAt\", \"Status\") " +
-        "VALUES (@receipt, @key, @consultation, @draft, @version, @section, @stance, @text, @channel, @unit, @group, @conference, @hash, @at, 'Received') " +
-        "ON CONFLICT (\"IdempotencyKey\") DO NOTHING RETURNING \"Id\"";
+        "\"Text\", \"Channel\", \"UnitId\", \"SocialGroup\", \"ConferenceId\", \"ContentHash\", \"SubmittedAt\", \"Status\") VALUES ";
+
+    public const string InsertTail = " ON CONFLICT (\"IdempotencyKey\") DO NOTHING RETURNING \"Id\", \"IdempotencyKey\"";
 
     public const string InsertIdentity =
         "INSERT INTO comment_identities (\"CommentId\", \"Name\", \"Contact\", \"Locality\", \"SocialGroup\", \"ConsentVersion\", \"Purpose\", \"ConsentedAt\", \"RetainUntil\") " +
         "VALUES (@comment, @name, @contact, @locality, @group, @version, @purpose, @at, @retain)";
-
-    public const string ReceiptByKey = "SELECT \"Receipt\" FROM comments WHERE \"IdempotencyKey\" = @key";
 
     /// <summary>SHA-256 (hex) of the exact-duplicate key of the text.</summary>
     public static string ContentHash(string text) =>
@@ -171,12 +169,14 @@ public sealed class CommentWriter(IServiceScopeFactory scopes, ILogger<CommentWr
         private readonly AsyncServiceScope _scope;
         private readonly DbConnection _connection;
         private readonly DanYDbContext _db;
+        private readonly bool _sqlite;
 
         private Session(AsyncServiceScope scope, DanYDbContext db)
         {
             _scope = scope;
             _db = db;
             _connection = db.Database.GetDbConnection();
+            _sqlite = db.Database.IsSqlite();
         }
 
         public static async Task<Session> OpenAsync(IServiceScopeFactory scopes)
@@ -191,83 +191,171 @@ public sealed class CommentWriter(IServiceScopeFactory scopes, ILogger<CommentWr
         public async Task<List<IReadOnlyList<SubmitResult>>> WriteAsync(List<Pending> batch)
         {
             var now = DateTimeOffset.UtcNow;
-            var byKey = new Dictionary<string, SubmitResult>(StringComparer.Ordinal);
-            var output = new List<IReadOnlyList<SubmitResult>>(batch.Count);
+            // One row per distinct key: a key sent twice in the same batch is stored once and both get its receipt.
+            var rows = new Dictionary<string, Row>(StringComparer.Ordinal);
+            foreach (var pending in batch)
+            {
+                foreach (var c in pending.Comments)
+                {
+                    if (!rows.ContainsKey(c.IdempotencyKey)) rows[c.IdempotencyKey] = new Row(c, Receipts.New());
+                }
+            }
+            var unique = rows.Values.ToList();
             await using var transaction = await _connection.BeginTransactionAsync(IsolationLevel.ReadCommitted).ConfigureAwait(false);
-            await using var insert = Command(transaction, CommentSql.Insert,
-                "receipt", "key", "consultation", "draft", "version", "section", "stance", "text", "channel", "unit", "group", "conference", "hash", "at");
-            await using var lookup = Command(transaction, CommentSql.ReceiptByKey, "key");
-            DbCommand? identity = null;
+            // Multi-row statements: one round trip per chunk instead of one per comment (this matters on PostgreSQL).
+            // SQLite is in-process: one prepared single-row statement re-executed is cheapest there (it binds
+            // parameters by a linear name search, so huge statements cost more than they save).
+            DbCommand? single = _sqlite ? InsertCommand(transaction, 1, null, now) : null;
             try
             {
-                foreach (var pending in batch)
+            foreach (var chunk in unique.Chunk(_sqlite ? 64 : ChunkSize))
+            {
+                if (single is not null)
                 {
-                    var results = new SubmitResult[pending.Comments.Count];
-                    for (int i = 0; i < results.Length; i++)
+                    foreach (var row in chunk)
                     {
-                        var c = pending.Comments[i];
-                        if (byKey.TryGetValue(c.IdempotencyKey, out var earlier))
-                        {
-                            results[i] = earlier with { Created = false };
-                            continue;
-                        }
-                        string receipt = Receipts.New();
-                        var p = insert.Parameters;
-                        p[0].Value = receipt;
-                        p[1].Value = c.IdempotencyKey;
-                        p[2].Value = c.ConsultationId;
-                        p[3].Value = c.DraftId;
-                        p[4].Value = (object?)c.DraftVersionId ?? DBNull.Value;
-                        p[5].Value = (object?)c.SectionRef ?? DBNull.Value;
-                        p[6].Value = c.Stance.ToString();
-                        p[7].Value = c.Text;
-                        p[8].Value = c.Channel;
-                        p[9].Value = (object?)c.UnitId ?? DBNull.Value;
-                        p[10].Value = (object?)c.SocialGroup ?? DBNull.Value;
-                        p[11].Value = (object?)c.ConferenceId ?? DBNull.Value;
-                        p[12].Value = CommentSql.ContentHash(c.Text);
-                        p[13].Value = (c.SubmittedAt ?? now).ToUniversalTime();
-                        object? id = await insert.ExecuteScalarAsync().ConfigureAwait(false);
-                        SubmitResult result;
-                        if (id is null or DBNull)
-                        {
-                            lookup.Parameters[0].Value = c.IdempotencyKey;
-                            string existing = (string)(await lookup.ExecuteScalarAsync().ConfigureAwait(false)
-                                ?? throw new InvalidOperationException("idempotency conflict without a row"));
-                            result = new SubmitResult(existing, false);
-                        }
-                        else
-                        {
-                            result = new SubmitResult(receipt, true);
-                            if (c.Identity is { } who)
-                            {
-                                identity ??= Command(transaction, CommentSql.InsertIdentity,
-                                    "comment", "name", "contact", "locality", "group", "version", "purpose", "at", "retain");
-                                var q = identity.Parameters;
-                                q[0].Value = Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
-                                q[1].Value = (object?)Clip(who.Name) ?? DBNull.Value;
-                                q[2].Value = (object?)Clip(who.Contact) ?? DBNull.Value;
-                                q[3].Value = (object?)Clip(who.Locality) ?? DBNull.Value;
-                                q[4].Value = (object?)Clip(who.SocialGroup) ?? DBNull.Value;
-                                q[5].Value = CommentIdentity.CurrentConsentVersion;
-                                q[6].Value = CommentIdentity.DefaultPurpose;
-                                q[7].Value = now;
-                                q[8].Value = who.RetainUntil.ToUniversalTime();
-                                await identity.ExecuteNonQueryAsync().ConfigureAwait(false);
-                            }
-                        }
-                        byKey[c.IdempotencyKey] = result;
-                        results[i] = result;
+                        SetValues(single, 0, row, now);
+                        await ReadInsertedAsync(single, rows).ConfigureAwait(false);
                     }
-                    output.Add(results);
                 }
-                await transaction.CommitAsync().ConfigureAwait(false);
+                else
+                {
+                    await using var insert = InsertCommand(transaction, chunk.Length, chunk, now);
+                    await ReadInsertedAsync(insert, rows).ConfigureAwait(false);
+                }
+                var existing = chunk.Where(r => r.Result is null).ToList();
+                if (existing.Count > 0)
+                {
+                    await using var lookup = _connection.CreateCommand();
+                    lookup.Transaction = transaction;
+                    var names = new List<string>(existing.Count);
+                    for (int i = 0; i < existing.Count; i++)
+                    {
+                        names.Add(Add(lookup, "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), existing[i].Comment.IdempotencyKey));
+                    }
+                    lookup.CommandText = "SELECT \"IdempotencyKey\", \"Receipt\" FROM comments WHERE \"IdempotencyKey\" IN (" + string.Join(", ", names) + ")";
+                    await using var reader = await lookup.ExecuteReaderAsync().ConfigureAwait(false);
+                    while (await reader.ReadAsync().ConfigureAwait(false)) rows[reader.GetString(0)].Result = new SubmitResult(reader.GetString(1), false);
+                }
+                foreach (var row in chunk)
+                {
+                    if (row.Result is null) throw new InvalidOperationException("idempotency conflict without a stored row");
+                    if (row.Id is long id && row.Comment.Identity is { } who) await InsertIdentityAsync(transaction, id, who, now).ConfigureAwait(false);
+                }
+            }
             }
             finally
             {
-                if (identity is not null) await identity.DisposeAsync().ConfigureAwait(false);
+                if (single is not null) await single.DisposeAsync().ConfigureAwait(false);
+            }
+            await transaction.CommitAsync().ConfigureAwait(false);
+
+            var output = new List<IReadOnlyList<SubmitResult>>(batch.Count);
+            var answered = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var pending in batch)
+            {
+                var results = new SubmitResult[pending.Comments.Count];
+                for (int i = 0; i < results.Length; i++)
+                {
+                    string key = pending.Comments[i].IdempotencyKey;
+                    var result = rows[key].Result!;
+                    // Only the first submission of a key created it; any other in the batch is a retry.
+                    results[i] = answered.Add(key) ? result : result with { Created = false };
+                }
+                output.Add(results);
             }
             return output;
+        }
+
+        private const int ChunkSize = 256;
+
+        private sealed class Row(NewComment comment, string receipt)
+        {
+            public NewComment Comment { get; } = comment;
+
+            public string Receipt { get; } = receipt;
+
+            public long? Id { get; set; }
+
+            public SubmitResult? Result { get; set; }
+        }
+
+        private static readonly string[] Columns = ["r", "k", "c", "d", "v", "s", "st", "t", "ch", "u", "g", "cf", "h", "a"];
+
+        private static async Task ReadInsertedAsync(DbCommand insert, Dictionary<string, Row> rows)
+        {
+            await using var reader = await insert.ExecuteReaderAsync().ConfigureAwait(false);
+            while (await reader.ReadAsync().ConfigureAwait(false))
+            {
+                var row = rows[reader.GetString(1)];
+                row.Id = reader.GetInt64(0);
+                row.Result = new SubmitResult(row.Receipt, true);
+            }
+        }
+
+        private DbCommand InsertCommand(DbTransaction transaction, int count, Row[]? chunk, DateTimeOffset now)
+        {
+            var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            var sql = new StringBuilder(CommentSql.InsertHead, CommentSql.InsertHead.Length + (count * 120));
+            for (int i = 0; i < count; i++)
+            {
+                string n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                sql.Append(i == 0 ? "(" : ", (");
+                foreach (string column in Columns) sql.Append(Add(command, column + n, null)).Append(", ");
+                sql.Append("'Received')");
+                if (chunk is not null) SetValues(command, i, chunk[i], now);
+            }
+            sql.Append(CommentSql.InsertTail);
+            command.CommandText = sql.ToString();
+            return command;
+        }
+
+        private static void SetValues(DbCommand command, int index, Row row, DateTimeOffset now)
+        {
+            var p = command.Parameters;
+            int at = index * Columns.Length;
+            var c = row.Comment;
+            p[at].Value = row.Receipt;
+            p[at + 1].Value = c.IdempotencyKey;
+            p[at + 2].Value = c.ConsultationId;
+            p[at + 3].Value = c.DraftId;
+            p[at + 4].Value = (object?)c.DraftVersionId ?? DBNull.Value;
+            p[at + 5].Value = (object?)c.SectionRef ?? DBNull.Value;
+            p[at + 6].Value = c.Stance.ToString();
+            p[at + 7].Value = c.Text;
+            p[at + 8].Value = c.Channel;
+            p[at + 9].Value = (object?)c.UnitId ?? DBNull.Value;
+            p[at + 10].Value = (object?)c.SocialGroup ?? DBNull.Value;
+            p[at + 11].Value = (object?)c.ConferenceId ?? DBNull.Value;
+            p[at + 12].Value = CommentSql.ContentHash(c.Text);
+            p[at + 13].Value = (c.SubmittedAt ?? now).ToUniversalTime();
+        }
+
+        private async Task InsertIdentityAsync(DbTransaction transaction, long commentId, IdentityInput who, DateTimeOffset now)
+        {
+            await using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = CommentSql.InsertIdentity;
+            Add(command, "comment", commentId);
+            Add(command, "name", Clip(who.Name));
+            Add(command, "contact", Clip(who.Contact));
+            Add(command, "locality", Clip(who.Locality));
+            Add(command, "group", Clip(who.SocialGroup));
+            Add(command, "version", CommentIdentity.CurrentConsentVersion);
+            Add(command, "purpose", CommentIdentity.DefaultPurpose);
+            Add(command, "at", now);
+            Add(command, "retain", who.RetainUntil.ToUniversalTime());
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+
+        private static string Add(DbCommand command, string name, object? value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+            return parameter.ParameterName;
         }
 
         private static string? Clip(string? value)
@@ -275,21 +363,6 @@ public sealed class CommentWriter(IServiceScopeFactory scopes, ILogger<CommentWr
             if (string.IsNullOrWhiteSpace(value)) return null;
             value = value.Trim();
             return value.Length > CommentIdentity.FieldMaxLength ? value[..CommentIdentity.FieldMaxLength] : value;
-        }
-
-        private DbCommand Command(DbTransaction transaction, string sql, params string[] names)
-        {
-            var command = _connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (string name in names)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@" + name;
-                parameter.Value = DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
-            return command;
         }
 
         public async ValueTask DisposeAsync()

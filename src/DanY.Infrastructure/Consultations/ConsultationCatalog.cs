@@ -10,7 +10,10 @@ namespace DanY.Infrastructure.Consultations;
 /// <summary>A section of a draft version as the portal and the API show it.</summary>
 public sealed record SectionView(string Ref, string Anchor, string Label, string Title, string Text, int Depth, string? ParentRef)
 {
-    public string Heading => Label.Length == 0 ? Title : Label + " " + Title;
+    /// <summary>Label and title; a label without its own punctuation ("PHẦN THỨ NHẤT") gets a full stop.</summary>
+    public string Heading => Label.Length == 0 ? Title
+        : Title.Length == 0 ? Label
+        : Label[^1] is '.' or ')' or ':' or '-' ? Label + " " + Title : Label + ". " + Title;
 }
 
 /// <summary>An immutable draft version, cached in memory (versions never change once imported).</summary>

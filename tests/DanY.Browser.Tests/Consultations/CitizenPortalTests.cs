@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace DanY.Browser.Tests.Consultations;
 
+[Collection(PortalServer.Collection)]
 public sealed class CitizenPortalTests
 {
     [Fact]
@@ -14,6 +15,8 @@ public sealed class CitizenPortalTests
         await using var browser = await BrowserSession.StartAsync();
         // A cheap phone's viewport.
         var page = await browser.NewPageAsync(server.BaseUrl, 360, 740);
+        // The machine is shared: be patient with a slow server rather than flaky.
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync("/p");
         await page.GetByRole(AriaRole.Link, new() { Name = "Lấy ý kiến Nhân dân vào dự thảo Báo cáo chính trị" }).ClickAsync();
         Assert.EndsWith($"/p/{consultationId}", page.Url, StringComparison.Ordinal);
@@ -24,7 +27,7 @@ public sealed class CitizenPortalTests
         Assert.False(await page.IsCheckedAsync("#consent"));
         await page.GetByLabel("Đồng ý một phần").CheckAsync();
         const string text = "Đề nghị bổ sung chỉ tiêu về nhà ở xã hội cho công nhân. <b>Không</b> phải HTML.";
-        await page.GetByLabel("Nội dung góp ý").FillAsync(text);
+        await page.GetByLabel("Nội dung góp ý", new() { Exact = true }).FillAsync(text);
         await BrowserSession.ScreenshotAsync(page, "citizen-section-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi góp ý" }).ClickAsync();
 
@@ -54,6 +57,8 @@ public sealed class CitizenPortalTests
         var (consultationId, draftId, _) = await server.SeedAsync(open: false);
         await using var browser = await BrowserSession.StartAsync();
         var page = await browser.NewPageAsync(server.BaseUrl, 360, 740);
+        // The machine is shared: be patient with a slow server rather than flaky.
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync($"/p/{consultationId}/drafts/{draftId}/sections/I.1");
         string notice = await page.InnerTextAsync(".closed-notice");
         Assert.Contains("hiện không nhận góp ý", notice, StringComparison.Ordinal);

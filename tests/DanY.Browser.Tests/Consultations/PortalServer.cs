@@ -38,6 +38,9 @@ public sealed class PortalServer : WebApplicationFactory<DanY.Web.Features.Consu
 
     private readonly string _dir = Directory.CreateTempSubdirectory("dany-browser-").FullName;
 
+    /// <summary>The consultation browser tests run one at a time: each starts a server and a Chromium.</summary>
+    public const string Collection = "consultation-browser";
+
     public PortalServer()
     {
         UseKestrel(0);
@@ -98,6 +101,31 @@ public sealed class PortalServer : WebApplicationFactory<DanY.Web.Features.Consu
         });
         Services.GetRequiredService<ConsultationCatalog>().InvalidateAll();
         return seeded;
+    }
+
+    /// <summary>A staff account with the Editor role at <paramref name="unitId"/>; returns e-mail and password.</summary>
+    public async Task<(string Email, string Password)> CreateStaffAsync(int unitId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<DanYDbContext>();
+        string email = "thuky" + Guid.NewGuid().ToString("N")[..6] + "@dany.local";
+        const string password = "Thu-ky-2026-an-toan";
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Thư ký hội nghị" };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        db.UnitRoles.Add(new DanY.Domain.Accounts.UnitRoleAssignment(user.Id, unitId, DanY.Domain.Accounts.UnitRole.Editor));
+        await db.SaveChangesAsync();
+        return (email, password);
+    }
+
+    public static async Task SignInAsync(Microsoft.Playwright.IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Thư điện tử").FillAsync(email);
+        await page.GetByLabel("Mật khẩu").FillAsync(password);
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
     public override async ValueTask DisposeAsync()

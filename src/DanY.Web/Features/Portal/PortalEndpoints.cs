@@ -88,7 +88,7 @@ internal static class PortalEndpoints
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-cache";
         byte[] key = Encoding.ASCII.GetBytes(NewKey());
-        response.ContentLength = head.Length + key.Length + tail.Length;
+        response.ContentLength = head.Length + (tail.Length > 0 ? key.Length + tail.Length : 0);
         await response.Body.WriteAsync(head, ct);
         if (tail.Length > 0)
         {

@@ -119,10 +119,12 @@ internal sealed class PortalPages
 
     public static string Section(ConsultationInfo c, DraftText d, SectionView section, bool accepting, FormState form, string key = KeyPlaceholder)
     {
-        var h = new PortalHtml().Open(section.Heading + " · " + d.Title, d.Title);
+        string draftTitle = c.Draft(d.DraftId)?.Title ?? d.Title;
+        var h = new PortalHtml().Open(section.Heading + " · " + draftTitle, draftTitle);
         Breadcrumbs(h, c, d);
+        if (!accepting) ClosedMessage(h, c);
         h.Raw("<article class=\"draft-section\">\n<h1>").Text(section.Heading).Raw("</h1>\n");
-        h.Raw("<p class=\"meta\">Mục ").Text(section.Ref).Raw(" · ").Text(d.Title).Raw("</p>\n");
+        h.Raw("<p class=\"meta\">Mục ").Text(section.Ref).Raw(" · ").Text(draftTitle).Raw("</p>\n");
         bool first = true;
         foreach (var s in d.Subtree(section.Ref))
         {
@@ -141,10 +143,12 @@ internal sealed class PortalPages
         if (index > 0) h.Raw("<a rel=\"prev\" href=\"").Text(SectionUrl(c, d.DraftId, d.Sections[index - 1].Ref)).Raw("\">← ").Text(d.Sections[index - 1].Heading).Raw("</a>");
         if (index + 1 < d.Sections.Count) h.Raw("<a rel=\"next\" href=\"").Text(SectionUrl(c, d.DraftId, d.Sections[index + 1].Ref)).Raw("\">").Text(d.Sections[index + 1].Heading).Raw(" →</a>");
         h.Raw("</nav>\n");
-        h.Raw("<h2 id=\"gop-y\">Góp ý vào mục này</h2>\n");
-        WindowNotice(h, c, null);
-        if (accepting) Form(h, c, d.DraftId, section, form, key);
-        else ClosedMessage(h, c);
+        if (accepting)
+        {
+            h.Raw("<h2 id=\"gop-y\">Góp ý vào mục này</h2>\n");
+            WindowNotice(h, c, null);
+            Form(h, c, d.DraftId, section, form, key);
+        }
         return h.Close().ToString();
     }
 
@@ -209,7 +213,7 @@ internal sealed class PortalPages
     private static void Breadcrumbs(PortalHtml h, ConsultationInfo c, DraftText? d)
     {
         h.Raw("<nav class=\"breadcrumbs\" aria-label=\"Đường dẫn\"><ol><li><a href=\"/p\">Các dự thảo</a></li><li><a href=\"/p/").Raw(Id(c.Id)).Raw("\">").Text(c.Title).Raw("</a></li>");
-        if (d is not null) h.Raw("<li><a href=\"/p/").Raw(Id(c.Id)).Raw("/drafts/").Raw(Id(d.DraftId)).Raw("\">").Text(d.Title).Raw("</a></li>");
+        if (d is not null) h.Raw("<li><a href=\"/p/").Raw(Id(c.Id)).Raw("/drafts/").Raw(Id(d.DraftId)).Raw("\">").Text(c.Draft(d.DraftId)?.Title ?? d.Title).Raw("</a></li>");
         h.Raw("</ol></nav>\n");
     }
 
@@ -263,7 +267,7 @@ internal sealed class PortalPages
         h.Raw("<div class=\"hp\" aria-hidden=\"true\"><label for=\"website\">Để trống ô này</label><input type=\"text\" id=\"website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></div>\n");
         h.Raw("<fieldset class=\"identity\"><legend>Thông tin người góp ý (không bắt buộc)</legend>\n")
             .Raw("<p class=\"help\">Mặc định góp ý được gửi <strong>ẩn danh</strong>. Chỉ điền các ô dưới đây nếu bạn muốn cơ quan tổ chức lấy ý kiến có thể liên hệ lại.</p>\n")
-            .Raw("<div class=\"consent\"><input type=\"checkbox\" id=\"consent\" name=\"consent\" value=\"yes\"").Raw(form.Consent ? " checked" : "").Raw(" aria-describedby=\"consent-text\">")
+            .Raw("<div class=\"consent\"><input type=\"checkbox\" id=\"consent\" name=\"consent\" value=\"yes\"").Raw(form.Consent ? " checked" : "").Raw(">")
             .Raw("<label for=\"consent\" id=\"consent-text\">Tôi đồng ý để lưu họ tên, thông tin liên hệ, địa bàn và tầng lớp của tôi. <strong>Mục đích:</strong> ").Text(CommentIdentity.DefaultPurpose)
             .Raw(" <strong>Thời hạn lưu:</strong> đến ngày ").Text(Date(c.ClosesAt.AddMonths(12))).Raw(" (12 tháng sau khi kết thúc đợt lấy ý kiến), sau đó tự động xóa. Thông tin được lưu tách riêng khỏi nội dung góp ý; tôi có thể rút lại sự đồng ý bằng mã góp ý.</label></div>\n");
         Input(h, "name", "Họ và tên", form.Name, "name");
