@@ -44,6 +44,10 @@ public sealed class AppBrowser : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "vi-VN",
         });
+        // CI machines are shared: generous timeouts, so that a slow page is not a failed test.
+        Assertions.SetDefaultExpectTimeout(20_000);
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(90_000);
         session.Page = await context.NewPageAsync();
         session.Page.Console += (_, message) =>
         {
