@@ -84,5 +84,14 @@ public sealed class ReviewTests
         var bullets = report.Document.Body.OfType<DanY.Documents.Reports.ReportBullet>().Select(x => x.Text).ToList();
         Assert.Contains(bullets, x => x.Contains("Đề nghị làm rõ lộ trình thực hiện", StringComparison.Ordinal) && x.Contains($"{DanY.Documents.Reports.ReportText.Number(after.Comments)} ý kiến", StringComparison.Ordinal));
         Assert.Contains(bullets, x => x.StartsWith("Tiếp thu: Đề nghị làm rõ", StringComparison.Ordinal));
+
+        // A refresh keeps the staff's wording and decision on the group the engine finds again.
+        var again = await queue.EnqueueAsync(id, "test", Ct);
+        Assert.True(await queue.ClaimAsync(again.Id, Ct));
+        var refreshed = await queue.ExecuteAsync(again.Id, scope.ServiceProvider.GetRequiredService<SynthesisStore>(), null, Ct);
+        var carried = await db.SynthesisGroups.AsNoTracking().SingleAsync(g => g.RunId == refreshed.RunId && g.DraftId == a.DraftId && g.EngineGroupId == a.EngineGroupId, Ct);
+        Assert.Equal("Đề nghị làm rõ lộ trình thực hiện", carried.Summary);
+        Assert.Equal(GroupDecision.Adopted, carried.Decision);
+        Assert.Equal("Đã bổ sung vào mục II", carried.DecisionNote);
     }
 }
