@@ -21,6 +21,7 @@ public sealed class SynthesisJobQueue(DanYDbContext db, TimeProvider clock)
         var job = new SynthesisJob(consultationId, requestedBy, clock.GetUtcNow());
         db.SynthesisJobs.Add(job);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.Entry(job).State = EntityState.Detached;
         return job;
     }
 
@@ -39,10 +40,10 @@ public sealed class SynthesisJobQueue(DanYDbContext db, TimeProvider clock)
     /// <summary>After a restart nothing is running: interrupted jobs go back to the queue and run again.</summary>
     public async Task<int> RecoverAsync(CancellationToken cancellationToken = default)
     {
-        var running = await db.SynthesisJobs.Where(j => j.Status == JobStatus.Running).ToListAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var job in running) job.Requeue();
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return running.Count;
+        // Set-based: status changes are made with ExecuteUpdate everywhere, so tracked copies would be stale.
+        return await db.SynthesisJobs.Where(j => j.Status == JobStatus.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.Stage, "").SetProperty(j => j.Progress, 0.0), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Takes the oldest queued job, atomically: two workers never run the same job.</summary>

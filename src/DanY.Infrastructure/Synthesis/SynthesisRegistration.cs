@@ -12,6 +12,7 @@ internal static class SynthesisRegistration
         services.AddScoped<SynthesisStore>();
         services.AddScoped<SynthesisJobQueue>();
         services.AddScoped<SynthesisReportBuilder>();
+        services.AddScoped<SynthesisReview>();
         // Runs only in hosts that start (the web app); the CLI builds its host without starting it.
         services.AddHostedService<SynthesisJobRunner>();
     }

@@ -145,6 +145,7 @@ public sealed class SynthesisStore(DanYDbContext db)
                         }
                     }
                 }
+                await CarryOverEditsAsync(consultationId, run.Id, groupIds, cancellationToken).ConfigureAwait(false);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 progress?.Report(new StoreProgress("saving", 0.9));
 
@@ -187,6 +188,28 @@ public sealed class SynthesisStore(DanYDbContext db)
         {
             db.AuditingEnabled = auditing;
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>
+    /// A refresh (new comments folded in) keeps the staff's wording and decisions: groups the engine
+    /// finds again (same draft and engine group id) take the edited summary, adopt/explain note and
+    /// isolated mark of the previous run. Merges and splits are not replayed; the previous run stays stored.
+    /// </summary>
+    private async Task CarryOverEditsAsync(int consultationId, long runId, Dictionary<(int, string), SynthesisGroup> groups, CancellationToken cancellationToken)
+    {
+        long? previous = await db.SynthesisRuns.AsNoTracking().Where(r => r.ConsultationId == consultationId && r.Id < runId)
+            .OrderByDescending(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (previous is null) return;
+        var edited = await db.SynthesisGroups.AsNoTracking()
+            .Where(g => g.RunId == previous && (g.Summary != g.Representative || g.Decision != GroupDecision.None || g.IsolatedSubstantial))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var old in edited)
+        {
+            if (!groups.TryGetValue((old.DraftId, old.EngineGroupId), out var group)) continue;
+            if (!string.Equals(old.Summary, old.Representative, StringComparison.Ordinal)) group.EditSummary(old.Summary);
+            if (old.Decision != GroupDecision.None) group.Decide(old.Decision, old.DecisionNote);
+            if (old.IsolatedSubstantial) group.MarkIsolated(true);
         }
     }
 
