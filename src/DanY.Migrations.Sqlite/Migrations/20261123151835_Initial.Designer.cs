@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DanY.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(DanYDbContext))]
-    [Migration("20261123145945_Initial")]
+    [Migration("20261123151835_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DanY.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(DanYDbContext))]
-    [Migration("20261123150037_Initial")]
+    [Migration("20261123151841_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
