@@ -13,5 +13,5 @@ if [ ! -f "$CORPUS/comments.csv" ]; then
 fi
 dotnet build -c Release src/DanY.Cli -v q -nologo >/dev/null
 DLL=src/DanY.Cli/bin/Release/net10.0/dany.dll
-/usr/bin/time -f "wall %e s, peak RSS %M KB" dotnet "$DLL" synthesize --comments "$CORPUS/comments.csv" --draft "$CORPUS/draft.md" --out "$OUT" 2>&1 | tail -3
+/usr/bin/time -f "wall %e s, user %U s, sys %S s, peak RSS %M KB" dotnet "$DLL" synthesize --comments "$CORPUS/comments.csv" --draft "$CORPUS/draft.md" --out "$OUT" 2>&1 | tail -3
 python3 $BENCH/score.py "$CORPUS/truth.csv" "$OUT/predictions.csv"

@@ -163,7 +163,7 @@ internal static class SynthesisCommands
         foreach (var section in doc.Sections)
         {
             sb.AppendLine();
-            string heading = section.SectionRef.Length == 0 ? "Ý kiến chung về toàn bộ dự thảo" : $"{section.SectionRef}. {section.Title}";
+            string heading = section.SectionRef.Length == 0 ? "Ý kiến chung về toàn bộ dự thảo" : $"{section.Title} [{section.SectionRef}]";
             sb.AppendLine(CultureInfo.InvariantCulture, $"## {heading} ({n(section.Comments)} ý kiến)");
             sb.AppendLine();
             foreach (var g in section.Groups)

@@ -60,6 +60,9 @@ internal static class Summaries
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (int i in groupMembers[g])
             {
+                // A campaign counts once here: its letters are one opinion, wherever they were filed.
+                int root = dups.Find(i);
+                if (root != i && IsCampaign(root)) continue;
                 string s = comments[i].SectionRef?.Trim() ?? "";
                 counts[s] = counts.GetValueOrDefault(s) + 1;
             }
@@ -207,7 +210,18 @@ internal static class Summaries
             float w = Math.Min(weights.Weight(weights.IdOf(StableHash.Chars(VietnameseText.Fold(a)))), weights.Weight(weights.IdOf(StableHash.Chars(VietnameseText.Fold(b)))));
             scored.Add(((a + " " + b).ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")), w, i));
         }
-        return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Position).Select(s => s.Phrase).Distinct(StringComparer.Ordinal).Take(k).ToList();
+        // Heaviest first, never two phrases sharing a syllable ("bối cảnh", not also "cảnh cạnh").
+        var used = new HashSet<int>();
+        var phrases = new List<string>();
+        foreach (var candidate in scored.OrderByDescending(s => s.Score).ThenBy(s => s.Position))
+        {
+            if (phrases.Count >= k) break;
+            if (used.Contains(candidate.Position) || used.Contains(candidate.Position + 1) || phrases.Contains(candidate.Phrase, StringComparer.Ordinal)) continue;
+            used.Add(candidate.Position);
+            used.Add(candidate.Position + 1);
+            phrases.Add(candidate.Phrase);
+        }
+        return phrases;
     }
 
     internal static string PointText(int distinct, Grouping grouping, AnalysedText[] texts, IReadOnlyList<CommentInput> comments, int[] firstComment)
