@@ -17,6 +17,9 @@ internal sealed class Grouping
 {
     public required DocPoint[][] DocPoints { get; init; }
 
+    /// <summary>Every point of every unique text, asides included (for quoting).</summary>
+    public required DocPoint[][] AllDocPoints { get; init; }
+
     /// <summary>Per distinct point: its group.</summary>
     public required int[] PointGroup { get; init; }
 
@@ -139,6 +142,8 @@ internal sealed class Grouping
         // Wordings that never stand alone (self-introductions, colour sentences, local asides) are not
         // opinions: a comment is never only that. Learned per corpus from how the wording co-occurs.
         var asideClock = System.Diagnostics.Stopwatch.StartNew();
+        // Filtering replaces inner arrays, so this shallow copy keeps every point for quoting.
+        var allPoints = (DocPoint[][])docPoints.Clone();
         var aside = AsideWordings(wording, leaders.Count, docPoints, profiles.DocWeight, options, null);
         aside = AsideWordings(wording, leaders.Count, docPoints, profiles.DocWeight, options, aside);
         for (int u = 0; u < docs; u++)
@@ -214,6 +219,7 @@ internal sealed class Grouping
         return new Grouping
         {
             DocPoints = docPoints,
+            AllDocPoints = allPoints,
             PointGroup = pointGroup,
             PointFirstDoc = firstDoc.ToArray(),
             PointCount = countArr,

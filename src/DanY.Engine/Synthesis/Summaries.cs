@@ -170,6 +170,13 @@ internal static class Summaries
         int leader = grouping.GroupLeader[g];
         int doc = grouping.PointFirstDoc[leader];
         string representative = PointText(leader, grouping, texts, comments, firstComment);
+        // The leader's sentence can have been set aside in its first comment: quote the next most common wording.
+        foreach (int d in topPoints)
+        {
+            if (representative.Trim().Length > 0) break;
+            representative = PointText(d, grouping, texts, comments, firstComment);
+            doc = grouping.PointFirstDoc[d];
+        }
         representative = VietnameseText.CollapseWhitespace(VietnameseText.Normalize(representative));
         if (representative.Length > 0) representative = char.ToUpper(representative[0], System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) + representative[1..];
         double share = sectionTotal == 0 ? 0 : members.Count / (double)sectionTotal;
@@ -227,7 +234,7 @@ internal static class Summaries
     internal static string PointText(int distinct, Grouping grouping, AnalysedText[] texts, IReadOnlyList<CommentInput> comments, int[] firstComment)
     {
         int doc = grouping.PointFirstDoc[distinct];
-        foreach (var p in grouping.DocPoints[doc])
+        foreach (var p in grouping.AllDocPoints[doc])
         {
             if (p.Distinct != distinct) continue;
             var t = texts[doc];

@@ -138,6 +138,8 @@ public sealed class SynthesisEngineTests
         Assert.NotEmpty(groups);
         foreach (var g in groups)
         {
+            Assert.False(string.IsNullOrWhiteSpace(g.Representative), g.Id);
+            Assert.NotEmpty(g.Terms);
             Assert.Contains(texts, t => t.Contains(VietnameseTextOf(g.Representative), StringComparison.Ordinal));
             Assert.Equal(g.Members.Count, g.Counts.Comments);
             Assert.Contains(g.Quantifier, SynthesisOptions.Default.Ladder.Select(r => r.Phrase));
