@@ -63,10 +63,11 @@ public static class DependencyInjection
         if (!configuration.GetValue("Database:Seed", true)) return;
         var accounts = await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
             .SeedAsync(SeedOptionsFrom(configuration), cancellationToken).ConfigureAwait(false);
+        // Passwords go to the console of whoever started DanY, never into the logs that collectors keep.
         foreach (var a in accounts)
         {
             Console.WriteLine($"Tài khoản demo: {a.Email} mật khẩu {a.Password} ({a.Description})");
-            logger.LogWarning("Tài khoản demo: {Email} mật khẩu {Password}", a.Email, a.Password);
         }
+        if (accounts.Count > 0) logger.LogWarning("{Count} demo accounts created; their passwords were printed on the console", accounts.Count);
     }
 }
