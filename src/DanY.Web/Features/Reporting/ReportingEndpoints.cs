@@ -11,6 +11,8 @@ internal static class ReportingEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
+        // File downloads and form posts of the reporting pages, not part of the documented API.
+        endpoints = endpoints.MapGroup(string.Empty).ExcludeFromDescription();
         MapDocuments(endpoints);
         MapCalendarAndReminders(endpoints);
         endpoints.MapGet("/reporting/attachments/{id:int}", async (int id, HttpContext http, SituationMonitoring monitoring, CancellationToken ct) =>
