@@ -102,6 +102,12 @@ internal static class CommentsApi
                 return TypedResults.Ok(new ReceiptBody(result.Receipt!));
             case SubmissionOutcome.NotFound:
                 return NotFound("Không tìm thấy đợt lấy ý kiến / consultation not found.");
+            case SubmissionOutcome.KeyReused:
+                return TypedResults.Problem(
+                    title: "Khóa chống gửi trùng đã dùng cho góp ý khác / Idempotency-Key reused",
+                    detail: result.Errors["idempotencyKey"],
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    type: "https://dany.local/problems/idempotency-key-reused");
             case SubmissionOutcome.Invalid:
                 return Invalid(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.Ordinal));
             default:
