@@ -119,6 +119,28 @@ public sealed class CommentApiTests
 
     [Theory]
     [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
+    public async Task Unknown_status_filter_is_a_400_problem(string provider)
+    {
+        await using var app = new ConsultationApp(provider);
+        var open = await app.SeedAsync();
+        var closed = await app.SeedAsync(open: false);
+        using var client = app.CreateClient();
+
+        using var bogus = await client.GetAsync("/api/consultations?status=bogus", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bogus.StatusCode);
+        Assert.Equal("application/problem+json", bogus.Content.Headers.ContentType?.MediaType);
+        string detail = (await bogus.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()!;
+        Assert.Contains("Trạng thái phải là", detail, StringComparison.Ordinal);
+        Assert.Contains("status must be", detail, StringComparison.Ordinal);
+
+        var all = await client.GetFromJsonAsync<JsonElement>("/api/consultations", Ct);
+        Assert.Equal([open.ConsultationId, closed.ConsultationId], all.EnumerateArray().Select(c => c.GetProperty("id").GetInt32()).Order());
+        var onlyOpen = await client.GetFromJsonAsync<JsonElement>("/api/consultations?status=OPEN", Ct);
+        Assert.Equal([open.ConsultationId], onlyOpen.EnumerateArray().Select(c => c.GetProperty("id").GetInt32()));
+    }
+
+    [Theory]
+    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
     public async Task Closed_window_is_a_409_problem_and_stores_nothing(string provider)
     {
         await using var app = new ConsultationApp(provider);
