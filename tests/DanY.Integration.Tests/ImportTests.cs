@@ -91,6 +91,46 @@ public sealed class ImportTests
     }
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Xlsx_zip_bomb_is_refused_before_it_is_read(DatabaseProvider provider)
+    {
+        await using var app = new DanYApp(provider);
+        var client = await app.LoginAsync(DemoAccounts.WardAOfficer);
+        string a = DemoAccounts.WardA;
+        // A real one-row workbook whose sheet is then padded with 8 MB of whitespace (valid XML) that deflates about 1000:1.
+        var rows = new[]
+        {
+            new Dictionary<string, object> { ["code"] = $"{a}.DU.CB04", ["name"] = "Chi bộ khu phố 4", ["kind"] = "PartyCell", ["level"] = "Grassroots", ["system"] = "Party", ["parent_code"] = $"{a}.DU" },
+        };
+        using var buffer = new MemoryStream();
+        buffer.SaveAs(rows);
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var sheet = zip.Entries.Single(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal));
+            string xml;
+            using (var reader = new StreamReader(sheet.Open())) xml = reader.ReadToEnd();
+            // MiniExcel writes the elements with an x: prefix; pad after the end of sheetData, whatever its prefix.
+            int end = xml.IndexOf("sheetData>", xml.IndexOf("</", xml.IndexOf("sheetData", StringComparison.Ordinal), StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.True(end > 0, "no sheetData in the sheet");
+            end += "sheetData>".Length;
+            xml = xml[..end] + new string(' ', 8 * 1024 * 1024) + xml[end..];
+            string name = sheet.FullName;
+            sheet.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry(name, System.IO.Compression.CompressionLevel.SmallestSize).Open());
+            writer.Write(xml);
+        }
+        Assert.True(buffer.Length < 100 * 1024, $"the test workbook should be small, was {buffer.Length} bytes");
+
+        var preview = await Forms.UploadAsync(client, "/units/import", "/units/import?handler=Preview", "file", "bom.xlsx", buffer.ToArray());
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        string html = System.Net.WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("bom nén", html, StringComparison.Ordinal);
+        Assert.Contains("zip bomb", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Commit", html, StringComparison.Ordinal);
+        using var scope = app.Scope();
+        Assert.False(await scope.Db().Units.AnyAsync(u => u.Code == a + ".DU.CB04", Ct));
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Export_round_trips_through_import(DatabaseProvider provider)
     {
         await using var app = new DanYApp(provider);

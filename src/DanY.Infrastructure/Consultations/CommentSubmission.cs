@@ -10,6 +10,9 @@ public enum SubmissionOutcome
     NotFound,
     Invalid,
     Closed,
+
+    /// <summary>The idempotency key was already used for a different comment; nothing was stored.</summary>
+    KeyReused,
 }
 
 /// <summary>A comment as a citizen or client sends it, before validation.</summary>
@@ -75,6 +78,14 @@ public sealed class CommentSubmission(ConsultationCatalog catalog, CommentWriter
         var stored = await writer.SubmitAsync(new NewComment(
             consultation.Id, draft!.Id, text!.VersionId, sectionRef, stance!.Value, body, request.Channel, key,
             SocialGroup: group, Identity: request.Identity), cancellationToken).ConfigureAwait(false);
+        if (stored.KeyReused)
+        {
+            return new SubmissionResult(SubmissionOutcome.KeyReused, null, new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["idempotencyKey"] = "Khóa chống gửi trùng này đã được dùng cho một góp ý khác; góp ý này chưa được lưu, hãy gửi lại với khóa mới / "
+                    + "this Idempotency-Key was already used for a different comment; this comment was not stored, send it again with a new key.",
+            }, consultation);
+        }
         return new SubmissionResult(stored.Created ? SubmissionOutcome.Created : SubmissionOutcome.AlreadyStored, stored.Receipt, SubmissionResult.NoErrors, consultation);
     }
 }

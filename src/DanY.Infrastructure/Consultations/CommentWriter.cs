@@ -32,8 +32,12 @@ public sealed record NewComment(
 /// <summary>Identity given with explicit consent; stored apart from the comment.</summary>
 public sealed record IdentityInput(string? Name, string? Contact, string? Locality, string? SocialGroup, DateTimeOffset RetainUntil);
 
-/// <summary>The receipt of a stored comment; <paramref name="Created"/> is false when the idempotency key was already used.</summary>
-public sealed record SubmitResult(string Receipt, bool Created);
+/// <summary>
+/// The receipt of a stored comment; <paramref name="Created"/> is false when the idempotency key was already used.
+/// <paramref name="KeyReused"/> is true when that key was used for a different comment: nothing was stored and
+/// <paramref name="Receipt"/> belongs to the other comment, so it must not be given to this client.
+/// </summary>
+public sealed record SubmitResult(string Receipt, bool Created, bool KeyReused = false);
 
 internal static class CommentSql
 {
@@ -50,6 +54,13 @@ internal static class CommentSql
     public const string InsertIdentity =
         "INSERT INTO comment_identities (\"CommentId\", \"Name\", \"Contact\", \"Locality\", \"SocialGroup\", \"ConsentVersion\", \"Purpose\", \"ConsentedAt\", \"RetainUntil\") " +
         "VALUES (@comment, @name, @contact, @locality, @group, @version, @purpose, @at, @retain)";
+
+    /// <summary>True when two submissions under one idempotency key carry the same comment (a genuine retry).</summary>
+    public static bool SameComment(NewComment a, NewComment b) =>
+        a.ConsultationId == b.ConsultationId && a.DraftId == b.DraftId && a.Stance == b.Stance
+        && string.Equals(a.SectionRef, b.SectionRef, StringComparison.Ordinal)
+        && string.Equals(a.Text, b.Text, StringComparison.Ordinal)
+        && string.Equals(a.SocialGroup, b.SocialGroup, StringComparison.Ordinal);
 
     /// <summary>SHA-256 (hex) of the exact-duplicate key of the text.</summary>
     public static string ContentHash(string text) =>
@@ -233,9 +244,23 @@ public sealed class CommentWriter(IServiceScopeFactory scopes, ILogger<CommentWr
                     {
                         names.Add(Add(lookup, "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), existing[i].Comment.IdempotencyKey));
                     }
-                    lookup.CommandText = "SELECT \"IdempotencyKey\", \"Receipt\" FROM comments WHERE \"IdempotencyKey\" IN (" + string.Join(", ", names) + ")";
+                    lookup.CommandText = "SELECT \"IdempotencyKey\", \"Receipt\", \"ConsultationId\", \"DraftId\", \"SectionRef\", \"Stance\", \"Text\", \"SocialGroup\" "
+                        + "FROM comments WHERE \"IdempotencyKey\" IN (" + string.Join(", ", names) + ")";
                     await using var reader = await lookup.ExecuteReaderAsync().ConfigureAwait(false);
-                    while (await reader.ReadAsync().ConfigureAwait(false)) rows[reader.GetString(0)].Result = new SubmitResult(reader.GetString(1), false);
+                    while (await reader.ReadAsync().ConfigureAwait(false))
+                    {
+                        var row = rows[reader.GetString(0)];
+                        var stored = row.Comment with
+                        {
+                            ConsultationId = Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
+                            DraftId = Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
+                            SectionRef = reader.IsDBNull(4) ? null : reader.GetString(4),
+                            Stance = Enum.TryParse(reader.GetString(5), out Stance st) ? st : (Stance)(-1),
+                            Text = reader.GetString(6),
+                            SocialGroup = reader.IsDBNull(7) ? null : reader.GetString(7),
+                        };
+                        row.Result = new SubmitResult(reader.GetString(1), false, !CommentSql.SameComment(row.Comment, stored));
+                    }
                 }
                 foreach (var row in chunk)
                 {
@@ -259,8 +284,10 @@ public sealed class CommentWriter(IServiceScopeFactory scopes, ILogger<CommentWr
                 {
                     string key = pending.Comments[i].IdempotencyKey;
                     var result = rows[key].Result!;
-                    // Only the first submission of a key created it; any other in the batch is a retry.
-                    results[i] = answered.Add(key) ? result : result with { Created = false };
+                    // Only the first submission of a key created it; any other in the batch is a retry,
+                    // or a different comment under a reused key, which is not stored.
+                    results[i] = answered.Add(key) ? result
+                        : result with { Created = false, KeyReused = result.KeyReused || !CommentSql.SameComment(pending.Comments[i], rows[key].Comment) };
                 }
                 output.Add(results);
             }

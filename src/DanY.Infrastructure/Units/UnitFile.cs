@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DanY.Documents.Intake;
 using DanY.Domain.Units;
 using MiniExcelLibs;
 
@@ -24,6 +25,8 @@ public static class UnitFile
         ["cap"] = "level", ["he thong"] = "system", ["ma cap tren"] = "parent_code", ["ma don vi cap tren"] = "parent_code",
         ["parent"] = "parent_code", ["parentcode"] = "parent_code",
     };
+
+    private const string DamagedXlsx = "Tệp XLSX bị hỏng hoặc không đọc được / The XLSX file is damaged or unreadable.";
 
     public static bool IsXlsx(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
@@ -68,6 +71,18 @@ public static class UnitFile
 
     private static (List<UnitFileRow>, List<UnitFileError>) ReadXlsx(MemoryStream buffer)
     {
+        // MiniExcel inflates whatever the zip holds, so a small upload could expand to gigabytes of XML:
+        // check entry count, inflated size and compression ratio before it reads anything.
+        try
+        {
+            buffer = PackageGuard.Open(buffer, PackageKind.Xlsx, UploadLimits.Default with { MaxFileBytes = MaxBytes });
+        }
+        catch (DocumentRejectedException e)
+        {
+            return ([], [new UnitFileError(0, e.Reason is RejectionReason.Corrupt or RejectionReason.NotAnXlsx or RejectionReason.NotAZipPackage
+                ? DamagedXlsx
+                : e.Message)]);
+        }
         var table = new List<List<string>>();
         var lines = new List<int>();
         try
@@ -83,7 +98,7 @@ public static class UnitFile
         }
         catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or ArgumentException or System.Xml.XmlException or NotSupportedException)
         {
-            return ([], [new UnitFileError(0, "Tệp XLSX bị hỏng hoặc không đọc được / The XLSX file is damaged or unreadable.")]);
+            return ([], [new UnitFileError(0, DamagedXlsx)]);
         }
         if (table.Count == 0) return ([], [new UnitFileError(0, "Tệp rỗng / The file is empty.")]);
         return FromTable(table, lines);

@@ -70,6 +70,77 @@ public sealed class CommentApiTests
 
     [Theory]
     [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
+    public async Task Reused_key_with_a_different_comment_is_422_and_stores_nothing(string provider)
+    {
+        await using var app = new ConsultationApp(provider);
+        var seeded = await app.SeedAsync();
+        var other = await app.SeedAsync();
+        using var client = app.CreateClient();
+        var body = new { draftId = seeded.DraftId, sectionRef = "I.1", stance = "partly", text = "Đề nghị làm rõ chỉ tiêu tăng trưởng.", group = "Công nhân" };
+        using var first = await client.SendAsync(Post(seeded.ConsultationId, "reuse-1", body), Ct);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        string receipt = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("receipt").GetString()!;
+
+        var changed = new (int Consultation, object Body, string What)[]
+        {
+            (seeded.ConsultationId, body with { text = "Một góp ý khác hẳn." }, "text"),
+            (seeded.ConsultationId, body with { stance = "agree" }, "stance"),
+            (seeded.ConsultationId, body with { sectionRef = "II" }, "section"),
+            (seeded.ConsultationId, body with { group = "Nông dân" }, "group"),
+            (other.ConsultationId, body with { draftId = other.DraftId }, "draft"),
+        };
+        foreach (var (consultation, changedBody, what) in changed)
+        {
+            using var response = await client.SendAsync(Post(consultation, "reuse-1", changedBody), Ct);
+            Assert.True(HttpStatusCode.UnprocessableEntity == response.StatusCode, $"{what}: {response.StatusCode}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            string detail = problem.GetProperty("detail").GetString()!;
+            Assert.Contains("Khóa chống gửi trùng", detail, StringComparison.Ordinal);
+            Assert.Contains("Idempotency-Key", detail, StringComparison.Ordinal);
+            Assert.DoesNotContain(receipt, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        // A genuine retry still gets the first receipt.
+        using var retry = await client.SendAsync(Post(seeded.ConsultationId, "reuse-1", body), Ct);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(receipt, (await retry.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("receipt").GetString());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Comments.CountAsync(Ct)));
+        Assert.Equal("Đề nghị làm rõ chỉ tiêu tăng trưởng.", await app.WithDbAsync(db => db.Comments.Select(c => c.Text).SingleAsync(Ct)));
+
+        // Two different comments racing under one new key: they may share a group-commit batch or not; either way one is stored.
+        var racing = await Task.WhenAll(
+            client.SendAsync(Post(seeded.ConsultationId, "reuse-2", body with { text = "Ý kiến A" }), Ct),
+            client.SendAsync(Post(seeded.ConsultationId, "reuse-2", body with { text = "Ý kiến B" }), Ct));
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.UnprocessableEntity], racing.Select(r => r.StatusCode).Order());
+        foreach (var r in racing) r.Dispose();
+        Assert.Equal(1, await app.WithDbAsync(db => db.Comments.CountAsync(c => c.IdempotencyKey == "reuse-2", Ct)));
+    }
+
+    [Theory]
+    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
+    public async Task Unknown_status_filter_is_a_400_problem(string provider)
+    {
+        await using var app = new ConsultationApp(provider);
+        var open = await app.SeedAsync();
+        var closed = await app.SeedAsync(open: false);
+        using var client = app.CreateClient();
+
+        using var bogus = await client.GetAsync("/api/consultations?status=bogus", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bogus.StatusCode);
+        Assert.Equal("application/problem+json", bogus.Content.Headers.ContentType?.MediaType);
+        string detail = (await bogus.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()!;
+        Assert.Contains("Trạng thái phải là", detail, StringComparison.Ordinal);
+        Assert.Contains("status must be", detail, StringComparison.Ordinal);
+
+        var all = await client.GetFromJsonAsync<JsonElement>("/api/consultations", Ct);
+        Assert.Equal([open.ConsultationId, closed.ConsultationId], all.EnumerateArray().Select(c => c.GetProperty("id").GetInt32()).Order());
+        var onlyOpen = await client.GetFromJsonAsync<JsonElement>("/api/consultations?status=OPEN", Ct);
+        Assert.Equal([open.ConsultationId], onlyOpen.EnumerateArray().Select(c => c.GetProperty("id").GetInt32()));
+    }
+
+    [Theory]
+    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
     public async Task Closed_window_is_a_409_problem_and_stores_nothing(string provider)
     {
         await using var app = new ConsultationApp(provider);

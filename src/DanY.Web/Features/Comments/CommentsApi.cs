@@ -26,11 +26,20 @@ internal static class CommentsApi
     {
         var api = app.MapGroup("/api").AllowAnonymous().DisableAntiforgery().WithTags("Góp ý công khai / public comments");
 
-        api.MapGet("/consultations", async (string? status, ConsultationCatalog catalog, CancellationToken ct) =>
+        api.MapGet("/consultations", async Task<IResult> (string? status, ConsultationCatalog catalog, CancellationToken ct) =>
         {
+            string filter = (status ?? "").Trim().ToUpperInvariant();
+            // An unknown filter is a client mistake: answering with every consultation would look like a match.
+            if (filter is not ("" or "OPEN" or "CLOSED" or "SYNTHESISED"))
+            {
+                return TypedResults.Problem(
+                    title: "Tham số không hợp lệ / invalid parameter",
+                    detail: "Trạng thái phải là open, closed hoặc synthesised (hoặc bỏ trống để lấy tất cả) / status must be open, closed or synthesised (or omitted for all).",
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
             var all = await catalog.PublishedAsync(ct);
             var now = catalog.Now;
-            IEnumerable<ConsultationInfo> list = (status ?? "").Trim().ToUpperInvariant() switch
+            IEnumerable<ConsultationInfo> list = filter switch
             {
                 "OPEN" => all.Where(c => c.IsAcceptingAt(now)),
                 "CLOSED" => all.Where(c => !c.IsAcceptingAt(now) && c.Status != ConsultationStatus.Synthesised),
@@ -102,6 +111,12 @@ internal static class CommentsApi
                 return TypedResults.Ok(new ReceiptBody(result.Receipt!));
             case SubmissionOutcome.NotFound:
                 return NotFound("Không tìm thấy đợt lấy ý kiến / consultation not found.");
+            case SubmissionOutcome.KeyReused:
+                return TypedResults.Problem(
+                    title: "Khóa chống gửi trùng đã dùng cho góp ý khác / Idempotency-Key reused",
+                    detail: result.Errors["idempotencyKey"],
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    type: "https://dany.local/problems/idempotency-key-reused");
             case SubmissionOutcome.Invalid:
                 return Invalid(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.Ordinal));
             default:

@@ -129,6 +129,9 @@ internal static class PortalEndpoints
                 return Results.Redirect("/p/receipt/" + result.Receipt + "?new=true", permanent: false, preserveMethod: false);
             if (result.Outcome == SubmissionOutcome.Closed) return Html(PortalPages.ClosedPage(c), StatusCodes.Status409Conflict);
             if (result.Outcome == SubmissionOutcome.NotFound) return NotFound();
+            // The form was sent again with a changed comment (e.g. after Back): ask to send it once more; the page carries a new key.
+            if (result.Outcome == SubmissionOutcome.KeyReused)
+                errors["text"] = "Biểu mẫu này đã được gửi với một góp ý khác. Góp ý vừa sửa chưa được lưu, vui lòng bấm gửi lại.";
             foreach (var (field, message) in result.Errors) errors[field] = VietnameseOnly(message);
         }
         if (errors.ContainsKey("stance")) errors["stance"] = "Vui lòng chọn quan điểm: Tán thành, Không tán thành hoặc Đồng ý một phần.";
