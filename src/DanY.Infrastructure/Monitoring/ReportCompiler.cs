@@ -93,74 +93,21 @@ public sealed class ReportCompiler(SituationMonitoring monitoring)
     }
 
     /// <summary>
-    /// Sentences of every source, gathered when they say the same thing (same words once folded, or most of
-    /// their word pairs shared), most widely raised first, each followed by the units that wrote it.
+    /// Sentences of every source, gathered by the text engine when they say the same thing, most widely
+    /// raised first, each followed by the units that wrote it.
     /// </summary>
     public static string Gather(IEnumerable<(string Unit, string Text)> sources)
     {
-        var groups = new List<(string Text, HashSet<string> Shingles, List<string> Units)>();
-        foreach (var (unit, text) in sources)
-        {
-            foreach (string sentence in Sentences(text))
-            {
-                var shingles = Shingles(sentence);
-                var match = groups.FirstOrDefault(g => Similarity(g.Shingles, shingles) >= 0.6);
-                if (match.Units is null)
-                {
-                    groups.Add((sentence, shingles, [unit]));
-                }
-                else if (!match.Units.Contains(unit, StringComparer.Ordinal))
-                {
-                    match.Units.Add(unit);
-                }
-            }
-        }
         var sb = new StringBuilder();
-        foreach (var g in groups.OrderByDescending(g => g.Units.Count))
+        foreach (var g in SentenceGatherer.Gather(sources).OrderByDescending(g => g.Sources.Count))
         {
             if (sb.Length > 0) sb.Append('\n');
-            string text = g.Text.TrimEnd('.');
+            string text = g.Sentence.TrimEnd('.');
             sb.Append("- ").Append(char.ToUpper(text[0], System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))).Append(text.AsSpan(1)).Append(" (")
-                .Append(g.Units.Count == 1 ? "" : g.Units.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " đơn vị: ")
-                .Append(string.Join(", ", g.Units)).Append(").");
+                .Append(g.Sources.Count == 1 ? "" : g.Sources.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " đơn vị: ")
+                .Append(string.Join(", ", g.Sources)).Append(").");
         }
         return sb.ToString();
-    }
-
-    private static IEnumerable<string> Sentences(string text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) yield break;
-        var current = new StringBuilder();
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c == '\n' || ((c is '.' or ';' or '!' or '?') && (i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]))))
-            {
-                string s = current.ToString().Trim().TrimStart('-', '+', '*', ' ');
-                if (s.Length > 3) yield return s;
-                current.Clear();
-                continue;
-            }
-            current.Append(c);
-        }
-        string last = current.ToString().Trim().TrimStart('-', '+', '*', ' ');
-        if (last.Length > 3) yield return last;
-    }
-
-    private static HashSet<string> Shingles(string sentence)
-    {
-        var words = VietnameseText.Fold(sentence).Split([' ', ',', ';', ':', '(', ')', '"', '.'], StringSplitOptions.RemoveEmptyEntries);
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < words.Length; i++) set.Add(i + 1 < words.Length ? words[i] + " " + words[i + 1] : words[i]);
-        return set;
-    }
-
-    /// <summary>Jaccard similarity of the word pairs.</summary>
-    private static double Similarity(HashSet<string> a, HashSet<string> b)
-    {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        int shared = a.Count(b.Contains);
-        return (double)shared / (a.Count + b.Count - shared);
     }
 
     /// <summary>Keeps each part within the stored length; the cut is marked so staff see it.</summary>
