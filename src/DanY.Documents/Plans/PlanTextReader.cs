@@ -35,18 +35,24 @@ public static partial class PlanTextReader
     /// <summary>Decodes bytes as UTF-8 (or UTF-16 with a byte-order mark); other encodings are refused.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode.GetString(bytes[2..]);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+        // Every path is strict: a UTF-16 file with broken surrogates is refused, not read with U+FFFD in it.
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Strict(new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), bytes[2..]);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Strict(new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), bytes[2..]);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        return Strict(new UTF8Encoding(false, true), bytes);
+    }
+
+    private static string Strict(Encoding encoding, ReadOnlySpan<byte> bytes)
+    {
         try
         {
-            return new UTF8Encoding(false, true).GetString(bytes);
+            return encoding.GetString(bytes);
         }
         catch (DecoderFallbackException e)
         {
             throw new PlanReadException(
-                "Tệp không phải văn bản UTF-8 (có thể là TCVN3/VNI hoặc tệp nhị phân); hãy lưu lại dưới dạng UTF-8 hoặc DOCX. " +
-                "The file is not UTF-8 text (perhaps TCVN3/VNI or a binary file); save it as UTF-8 or DOCX.", e);
+                "Tệp không phải văn bản UTF-8 hoặc UTF-16 hợp lệ (có thể là TCVN3/VNI hoặc tệp nhị phân); hãy lưu lại dưới dạng UTF-8 hoặc DOCX. " +
+                "The file is not valid UTF-8 or UTF-16 text (perhaps TCVN3/VNI or a binary file); save it as UTF-8 or DOCX.", e);
         }
     }
 

@@ -48,9 +48,13 @@ public sealed record PlanReadingOptions
 /// </summary>
 public static class ScheduleParser
 {
-    private static readonly Regex MonthlyOnDay = VnText.Rx(@"(?<pre>(?:vào|trước|chậm nhất(?: là)?(?: vào)?)\s*)?(?:ngày\s*)(?<d>\d{1,2})\s*(?:của\s*)?(?:hàng|hằng|mỗi|các)\s*tháng");
-    private static readonly Regex MonthlyThenDay = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*tháng\s*[(,]?\s*(?<pre>(?:vào|trước|chậm nhất(?: là)?(?: vào)?)\s*)?ngày\s*(?<d>\d{1,2})(?!\s*[/\d])\s*\)?");
-    private static readonly Regex QuarterEndOnDay = VnText.Rx(@"(?<pre>(?:vào|trước|chậm nhất(?: là)?(?: vào)?)\s*)?(?:ngày\s*)(?<d>\d{1,2})\s*(?:của\s*)?(?:tháng\s*)?cuối\s*(?:mỗi\s*|hàng\s*|hằng\s*|của\s*)?quý");
+    // The connector that may stand before "ngày N" in a recurring day ("vào", "trước", "chậm nhất là vào");
+    // one fragment so that the three day-of-period patterns cannot drift apart.
+    private const string DayConnector = @"(?<pre>(?:vào|trước|chậm nhất(?: là)?(?: vào)?)\s*)?";
+
+    private static readonly Regex MonthlyOnDay = VnText.Rx(DayConnector + @"(?:ngày\s*)(?<d>\d{1,2})\s*(?:của\s*)?(?:hàng|hằng|mỗi|các)\s*tháng");
+    private static readonly Regex MonthlyThenDay = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*tháng\s*[(,]?\s*" + DayConnector + @"ngày\s*(?<d>\d{1,2})(?!\s*[/\d])\s*\)?");
+    private static readonly Regex QuarterEndOnDay = VnText.Rx(DayConnector + @"(?:ngày\s*)(?<d>\d{1,2})\s*(?:của\s*)?(?:tháng\s*)?cuối\s*(?:mỗi\s*|hàng\s*|hằng\s*|của\s*)?quý");
     private static readonly Regex Monthly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*tháng|định kỳ\s*(?:hàng\s*|hằng\s*)?tháng|theo tháng(?!\s*\d)");
     private static readonly Regex Quarterly = VnText.Rx(@"(?:hàng|hằng|mỗi)\s*quý|định kỳ\s*(?:hàng\s*|hằng\s*)?quý|theo quý(?!\s*(?:định|chế|trình|mô|hoạch|tắc|luật))");
     private static readonly Regex HalfYearly = VnText.Rx(@"(?<!trong\s)(?<![\d/])(?:06|6|sáu)\s*tháng(?!\s*(?:đầu|cuối)\s*năm)(?!\s*/)(?:\s*(?:một|1)\s*lần)?");

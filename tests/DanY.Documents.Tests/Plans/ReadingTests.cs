@@ -149,6 +149,22 @@ public sealed class PlanTextReaderTests
     }
 
     [Fact]
+    public void Utf16_with_a_broken_surrogate_is_refused()
+    {
+        // "Kế" then a lone high surrogate (D800) in UTF-16 LE with its byte-order mark.
+        byte[] broken = [0xFF, 0xFE, 0x4B, 0x00, 0xBF, 0x1E, 0x00, 0xD8, 0x20, 0x00];
+        var error = Assert.Throws<PlanReadException>(() => PlanReader.ReadLines(broken));
+        Assert.Contains("UTF-16", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Utf16_with_byte_order_mark_is_read()
+    {
+        byte[] text = [.. new byte[] { 0xFF, 0xFE }, .. Encoding.Unicode.GetBytes("Kế hoạch")];
+        Assert.Equal("Kế hoạch", PlanTextReader.Decode(text));
+    }
+
+    [Fact]
     public void Nfd_and_nfc_give_the_same_plan()
     {
         string text = File.ReadAllText(Path.Combine(TestFiles.PlansFolder(), "huyen-uy-dai-loc.txt"));
