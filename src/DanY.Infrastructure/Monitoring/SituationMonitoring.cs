@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using DanY.Domain;
 using DanY.Domain.Accounts;
 using DanY.Domain.Monitoring;
 using DanY.Domain.Units;

@@ -78,7 +78,7 @@ public sealed class DemoSeeder(DanYDbContext db, UserManager<StaffUser> users)
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await new ConsultationDemoSeeder(db).SeedAsync(byCode, cancellationToken).ConfigureAwait(false);
             db.AuditingEnabled = false;
-            await new Monitoring.MonitoringDemoSeeder(db).SeedAsync(byCode, Domain.Monitoring.VietnamTime.Today(TimeProvider.System), cancellationToken).ConfigureAwait(false);
+            await new Monitoring.MonitoringDemoSeeder(db).SeedAsync(byCode, Domain.VietnamTime.Today(TimeProvider.System), cancellationToken).ConfigureAwait(false);
             db.AuditingEnabled = auditing;
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

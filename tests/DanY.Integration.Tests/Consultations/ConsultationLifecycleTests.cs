@@ -1,3 +1,4 @@
+using DanY.Domain;
 using DanY.Documents.Drafts;
 using DanY.Domain.Consultations;
 using DanY.Infrastructure.Consultations;

@@ -1,3 +1,4 @@
+using DanY.Domain;
 using DanY.Domain.Accounts;
 using DanY.Domain.Monitoring;
 using DanY.Domain.Units;

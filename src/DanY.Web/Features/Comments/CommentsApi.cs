@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DanY.Domain;
 using DanY.Domain.Consultations;
 using DanY.Infrastructure.Consultations;
 using DanY.Infrastructure.Data;

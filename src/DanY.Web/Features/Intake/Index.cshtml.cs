@@ -1,4 +1,5 @@
 using System.Globalization;
+using DanY.Domain;
 using DanY.Documents.Intake;
 using DanY.Domain.Consultations;
 using DanY.Infrastructure.Accounts;

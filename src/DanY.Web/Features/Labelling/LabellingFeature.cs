@@ -21,7 +21,7 @@ public static class LabellingFeature
     public static string Percent(double value) => (value * 100).ToString("0.0", Vietnamese) + " %";
 
     public static string When(DateTimeOffset at) =>
-        Domain.Consultations.VietnamTime.ToLocal(at).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        Domain.VietnamTime.ToLocal(at).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     public static string FilterLabel(CommentFilter filter) => filter switch
     {

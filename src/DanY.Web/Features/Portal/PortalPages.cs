@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using DanY.Domain;
 using DanY.Domain.Consultations;
 using DanY.Infrastructure.Consultations;
 using DanY.Web.Shared;

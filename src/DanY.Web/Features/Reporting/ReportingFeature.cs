@@ -34,7 +34,7 @@ public static class ReportingDisplay
         : "";
 
     private static string DateTime(DateTime utc) =>
-        (System.DateTime.SpecifyKind(utc, DateTimeKind.Utc) + DanY.Domain.Monitoring.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        (System.DateTime.SpecifyKind(utc, DateTimeKind.Utc) + DanY.Domain.VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Maps the service's exceptions to a status page.</summary>
     public static int StatusOf(Exception e) => e switch

@@ -1,9 +1,14 @@
-namespace DanY.Domain.Consultations;
+namespace DanY.Domain;
 
-/// <summary>Windows are entered and shown in Asia/Ho_Chi_Minh (UTC+7, no daylight saving) and stored in UTC.</summary>
+/// <summary>
+/// Local time in Vietnam (Asia/Ho_Chi_Minh, UTC+7, no daylight saving): windows and deadlines are
+/// entered and shown as local days and stored in UTC.
+/// </summary>
 public static class VietnamTime
 {
     public static readonly TimeZoneInfo Zone = Find();
+
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
@@ -14,6 +19,11 @@ public static class VietnamTime
     /// <summary>Start of the local day after <paramref name="date"/> (an end date is inclusive for people).</summary>
     public static DateTimeOffset EndOfDay(DateOnly date) => FromLocal(date.AddDays(1), TimeOnly.MinValue);
 
+    /// <summary>The local calendar day of a UTC time.</summary>
+    public static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc) + Offset);
+
+    public static DateOnly Today(TimeProvider clock) => LocalDate((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+
     private static TimeZoneInfo Find()
     {
         try
@@ -22,7 +32,7 @@ public static class VietnamTime
         }
         catch (TimeZoneNotFoundException)
         {
-            return TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", TimeSpan.FromHours(7), "Giờ Việt Nam", "ICT");
+            return TimeZoneInfo.CreateCustomTimeZone("Asia/Ho_Chi_Minh", Offset, "Giờ Việt Nam", "ICT");
         }
     }
 }
