@@ -54,6 +54,10 @@ public sealed class AuditTests
         string page = await admin.GetStringAsync("/admin/audit?entity=Unit", Ct);
         Assert.Contains("Chi bộ Khu phố Đông", page, StringComparison.Ordinal);
         Assert.Matches(@"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", page);
+        // Readable, not raw JSON: the entity in Vietnamese and, for an update, only the field that changed.
+        Assert.Contains($"Đơn vị #{unit.Id}", page, StringComparison.Ordinal);
+        Assert.Matches(@"<dt title=""Name"">Tên</dt>\s*<dd>\s*<del>Chi bộ khu phố 1, phường Kinh Bắc</del>", page);
+        Assert.DoesNotContain("{&quot;", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin/audit", Ct)).StatusCode);
     }
 }

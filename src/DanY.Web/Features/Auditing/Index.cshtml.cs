@@ -17,7 +17,13 @@ public sealed class IndexModel(DanYDbContext db, IPermissionService permissions)
     [BindProperty(SupportsGet = true)]
     public string? Id { get; set; }
 
+    /// <summary>Keyset paging: show entries older than this one.</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Before { get; set; }
+
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    public long? OlderFrom { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +31,10 @@ public sealed class IndexModel(DanYDbContext db, IPermissionService permissions)
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Entity)) query = query.Where(a => a.EntityType == Entity.Trim());
         if (!string.IsNullOrWhiteSpace(Id)) query = query.Where(a => a.EntityId == Id.Trim());
-        Entries = await query.OrderByDescending(a => a.Id).Take(PageSize).ToListAsync(cancellationToken);
+        if (Before is long before) query = query.Where(a => a.Id < before);
+        var page = await query.OrderByDescending(a => a.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
+        Entries = page.Take(PageSize).ToList();
+        OlderFrom = page.Count > PageSize ? Entries[^1].Id : null;
         return Page();
     }
 }
