@@ -18,6 +18,7 @@ public sealed class DetailsModel(DanYDbContext db, IPermissionService permission
     public IReadOnlyList<UnitRow> Children { get; private set; } = [];
     public IReadOnlyList<LineRow> Lines { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    public bool CanManagePeople { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -29,6 +30,7 @@ public sealed class DetailsModel(DanYDbContext db, IPermissionService permission
         if (!await permissions.CanViewAsync(User, unit.Id, cancellationToken)) return StatusCode(StatusCodes.Status403Forbidden);
         Unit = unit;
         CanEdit = await permissions.CanEditAsync(User, unit.Id, cancellationToken);
+        CanManagePeople = await permissions.HasRoleAsync(User, unit.Id, Domain.Accounts.UnitRole.Administrator, cancellationToken);
 
         var grants = await permissions.GrantsAsync(User, cancellationToken);
         var ancestorIds = UnitsFeature.AncestorIds(unit);
