@@ -23,6 +23,18 @@ public sealed class PlatformTests
     }
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Unknown_address_is_404_in_Vietnamese_not_a_log_in_redirect(DatabaseProvider provider)
+    {
+        await using var app = new DanYApp(provider);
+        var response = await app.Client().GetAsync("/khong-co-trang-nay", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Không tìm thấy trang", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        // Pages that exist still ask anonymous visitors to log in.
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Client().GetAsync("/units", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client().GetAsync("/api/khong-co", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Health_reports_the_database_healthy(DatabaseProvider provider)
     {
         await using var app = new DanYApp(provider);

@@ -139,6 +139,13 @@ public static class PlatformExtensions
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        // No page or endpoint here: say so (404) instead of letting the fallback policy send visitors to log in.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is not null) return next(context);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
