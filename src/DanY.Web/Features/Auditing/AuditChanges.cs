@@ -62,6 +62,11 @@ public static class AuditChanges
         ["Label"] = "Nhãn",
         ["Place"] = "Địa điểm",
         ["Attendance"] = "Số người dự",
+        ["UserId"] = "Tài khoản",
+        ["FromUnitId"] = "Đơn vị báo cáo",
+        ["ToUnitId"] = "Đơn vị nhận báo cáo",
+        ["ViaUnitId"] = "Qua đơn vị",
+        ["Purpose"] = "Nội dung",
     };
 
     public static IReadOnlyCollection<KeyValuePair<string, string>> KnownEntities => EntityNames;
@@ -74,6 +79,27 @@ public static class AuditChanges
         AuditAction.Updated => "Sửa",
         _ => "Xóa",
     };
+
+    /// <summary>Fields that hold a unit id: shown as the unit's name.</summary>
+    public static bool IsUnitReference(string field) =>
+        field.EndsWith("UnitId", StringComparison.Ordinal) || string.Equals(field, "ParentId", StringComparison.Ordinal);
+
+    /// <summary>Fields that hold a staff account id: shown as the account's e-mail.</summary>
+    public static bool IsUserReference(string field) => string.Equals(field, "UserId", StringComparison.Ordinal);
+
+    /// <summary>Enum values in their Vietnamese wording, where the domain has one.</summary>
+    public static string? Translate(string field, string? value)
+    {
+        if (value is null) return null;
+        return field switch
+        {
+            "Role" when Enum.TryParse<Domain.Accounts.UnitRole>(value, out var role) => Domain.Accounts.UnitRoleAssignment.Label(role),
+            "Kind" when Enum.TryParse<Domain.Units.UnitKind>(value, out var kind) => Domain.Units.UnitLabels.Of(kind),
+            "Level" when Enum.TryParse<Domain.Units.UnitLevel>(value, out var level) => Domain.Units.UnitLabels.Of(level),
+            "System" when Enum.TryParse<Domain.Units.UnitSystem>(value, out var system) => Domain.Units.UnitLabels.Of(system),
+            _ => value,
+        };
+    }
 
     public static IReadOnlyList<AuditFieldChange> Of(AuditEntry entry)
     {

@@ -25,6 +25,9 @@ public sealed class IndexModel(DanYDbContext db, IPermissionService permissions)
 
     public long? OlderFrom { get; private set; }
 
+    /// <summary>Per entry, its changed fields with ids resolved to unit names and account e-mails.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<AuditFieldChange>> Changes { get; private set; } = new Dictionary<long, IReadOnlyList<AuditFieldChange>>();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await permissions.IsSystemAdministratorAsync(User, cancellationToken)) return StatusCode(StatusCodes.Status403Forbidden);
@@ -35,6 +38,32 @@ public sealed class IndexModel(DanYDbContext db, IPermissionService permissions)
         var page = await query.OrderByDescending(a => a.Id).Take(PageSize + 1).ToListAsync(cancellationToken);
         Entries = page.Take(PageSize).ToList();
         OlderFrom = page.Count > PageSize ? Entries[^1].Id : null;
+        await DescribeAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task DescribeAsync(CancellationToken cancellationToken)
+    {
+        var raw = Entries.ToDictionary(e => e.Id, AuditChanges.Of);
+        var values = raw.Values.SelectMany(c => c).SelectMany(c => new[] { (c.Field, c.Before), (c.Field, c.After) }).Where(v => v.Item2 is not null).ToList();
+        var unitIds = values.Where(v => AuditChanges.IsUnitReference(v.Field))
+            .Select(v => int.TryParse(v.Item2, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int id) ? id : 0)
+            .Where(id => id > 0).Distinct().ToList();
+        var userIds = values.Where(v => AuditChanges.IsUserReference(v.Field)).Select(v => v.Item2!).Distinct(StringComparer.Ordinal).ToList();
+        var units = unitIds.Count == 0 ? [] : await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Name, u.Code }).ToDictionaryAsync(u => u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), u => $"{u.Name} ({u.Code})", cancellationToken);
+        var users = userIds.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.Email ?? u.Id, cancellationToken);
+
+        string? Show(string field, string? value)
+        {
+            if (value is null) return null;
+            if (AuditChanges.IsUnitReference(field)) return units.GetValueOrDefault(value, "#" + value);
+            if (AuditChanges.IsUserReference(field)) return users.GetValueOrDefault(value, value);
+            return AuditChanges.Translate(field, value);
+        }
+
+        Changes = raw.ToDictionary(kv => kv.Key,
+            kv => (IReadOnlyList<AuditFieldChange>)kv.Value.Select(c => c with { Before = Show(c.Field, c.Before), After = Show(c.Field, c.After) }).ToList());
     }
 }
