@@ -19,6 +19,13 @@ public sealed partial class DanYApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
+    static DanYApp()
+    {
+        // Each host watches its configuration and static files; inotify allows 128 instances per user, which
+        // parallel tests (and CLI processes they start) exhaust. Polling watchers use none.
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public DanYApp(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
     {
         Provider = provider;
