@@ -26,7 +26,7 @@ public sealed record RollupView(
     RollupUnit? Parent,
     SynthesisRun? Run,
     SynthesisDocument Merged,
-    int OwnComments,
+    SynthesisDocument Own,
     IReadOnlyList<ChildStatus> Children,
     RollupSubmission? Current,
     DateTimeOffset DueAt,
@@ -249,7 +249,7 @@ public sealed class RollupService(DanYDbContext db, IPermissionService permissio
     }
 
     /// <summary>The unit's own part of the run merged with its children's current frozen submissions.</summary>
-    private async Task<(SynthesisDocument Merged, int Own)> MergedAsync(int consultationId, SynthesisRun? run, RollupHierarchy h, RollupUnit unit, CancellationToken cancellationToken)
+    private async Task<(SynthesisDocument Merged, SynthesisDocument Own)> MergedAsync(int consultationId, SynthesisRun? run, RollupHierarchy h, RollupUnit unit, CancellationToken cancellationToken)
     {
         var own = run is null ? Empty() : await OwnDocumentAsync(run, h, unit, cancellationToken).ConfigureAwait(false);
         var children = await db.Set<RollupSubmission>().AsNoTracking()
@@ -260,7 +260,7 @@ public sealed class RollupService(DanYDbContext db, IPermissionService permissio
             .OrderBy(c => c.Label, StringComparer.Ordinal)
             .ToList();
         var merged = new SynthesisMerger(SynthesisStore.Options).Merge(own, docs);
-        return (merged, own.TotalComments);
+        return (merged, own);
     }
 
     private static SynthesisDocument Empty() => new() { Sections = [], Noise = [] };
