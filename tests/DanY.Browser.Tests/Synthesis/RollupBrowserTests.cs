@@ -80,7 +80,7 @@ public sealed class RollupBrowserTests
         var province = await LoginAsync(session, address, DemoAccounts.ProvinceBoardEditor);
         await province.GotoAsync($"/synthesis/{id}/units/{DemoAccounts.Province}");
         Assert.Contains("Tổng cộng", await province.InnerTextAsync("#merged-totals"), StringComparison.Ordinal);
-        var row = province.Locator("table.rollup-groups tbody tr").Filter(new LocatorFilterOptions { HasText = "Phường Kinh Bắc" }).First;
+        var row = province.Locator($"table.rollup-groups tbody tr[data-sources~='{DemoAccounts.WardA}']").First;
         await BrowserSession.ScreenshotAsync(province, "staff_submits_synthesis_to_parent-province");
         await row.Locator("a.drill").ClickAsync();
         await province.WaitForURLAsync("**/groups/*");
