@@ -146,6 +146,11 @@ public sealed class RollupService(DanYDbContext db, IPermissionService permissio
         var h = await HierarchyAsync(consultation, cancellationToken).ConfigureAwait(false);
         if (user is not null && !await CanSubmitAsync(user, unit, cancellationToken).ConfigureAwait(false))
             throw new RollupForbiddenException($"Bạn không có quyền gửi bản tổng hợp của đơn vị {unit.Code} / you may not submit unit {unit.Code}'s synthesis.");
+        if (!unit.Participant)
+        {
+            string owner = h.Find(h.OwnerOf(unit.Id))?.Name ?? "";
+            throw new InvalidOperationException($"Đơn vị {unit.Code} không gửi tổng hợp riêng: ý kiến của đơn vị được tính vào bản tổng hợp của {owner} / unit {unit.Code} does not submit on its own; its comments are part of {owner}'s synthesis.");
+        }
         if (unit.RollupParentId is not int parentId)
             throw new InvalidOperationException($"Đơn vị {unit.Code} là cấp tổng hợp cao nhất của đợt lấy ý kiến, không gửi lên cấp trên / unit {unit.Code} is the top of this consultation's roll-up.");
         var run = await LatestRunAsync(consultationId, cancellationToken).ConfigureAwait(false)
@@ -286,7 +291,8 @@ public sealed class RollupService(DanYDbContext db, IPermissionService permissio
                              join c in comments on m.CommentId equals c.Id
                              select new { m.GroupId, m.CommentId })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var groupIds = members.Select(m => m.GroupId).Distinct().ToList();
+        var byGroup = members.ToLookup(m => m.GroupId, m => m.CommentId);
+        var groupIds = byGroup.Select(g => g.Key).ToList();
         var groups = await db.SynthesisGroups.AsNoTracking().Where(g => g.RunId == runId && g.MergedIntoId == null && groupIds.Contains(g.Id))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
@@ -304,7 +310,7 @@ public sealed class RollupService(DanYDbContext db, IPermissionService permissio
             var list = new List<OpinionGroup>();
             foreach (var g in section)
             {
-                var rows = members.Where(m => m.GroupId == g.Id && byId.ContainsKey(m.CommentId)).Select(m => byId[m.CommentId]).DistinctBy(r => r.Id).ToList();
+                var rows = byGroup[g.Id].Where(byId.ContainsKey).Select(c => byId[c]).DistinctBy(r => r.Id).ToList();
                 if (rows.Count == 0) continue;
                 bool whole = rows.Count == g.Comments;
                 list.Add(new OpinionGroup

@@ -84,7 +84,7 @@ public sealed class RollupModel(RollupService rollup) : PageModel
         }
         if (!await rollup.CanViewAsync(User, unit, cancellationToken)) return StatusCode(StatusCodes.Status403Forbidden);
         View = await rollup.ViewAsync(ConsultationId, unit.Code, cancellationToken);
-        CanSubmit = View.Parent is not null && View.Run is not null && await rollup.CanSubmitAsync(User, unit, cancellationToken);
+        CanSubmit = View.Unit.Participant && View.Parent is not null && View.Run is not null && await rollup.CanSubmitAsync(User, unit, cancellationToken);
         Headings = await rollup.HeadingsAsync(View.Consultation, cancellationToken);
         return Page();
     }
