@@ -124,8 +124,14 @@ public sealed class RollupTests
         Assert.DoesNotContain(later.Children, c => c.State == SubmissionState.Late);
         await rollup.SetDueDateAsync(board, id, DanY.Domain.VietnamTime.Today(TimeProvider.System).AddDays(-3), Ct);
 
-        // The top of the roll-up does not submit.
+        // The top of the roll-up does not submit; a unit that does not take part (a ward's youth union) neither:
+        // its comments are the ward's. A ward's Party committee reports across systems along its reporting line.
         await Assert.ThrowsAsync<InvalidOperationException>(() => rollup.SubmitAsync(null, id, DemoAccounts.Province, Ct));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => rollup.SubmitAsync(null, id, DemoAccounts.WardA + ".DTN", Ct));
+        var h = view.Hierarchy;
+        Assert.Equal(wardAId, h.OwnerOf(h.Find(DemoAccounts.WardA + ".DTN")!.Id));
+        Assert.Equal(h.Find("24.TU")!.Id, h.Find(DemoAccounts.WardA + ".DU")!.RollupParentId);
+        Assert.Equal(h.Find(DemoAccounts.WardA + ".DU")!.Id, h.OwnerOf(h.Find(DemoAccounts.WardA + ".DU.CB01")!.Id));
     }
 
     [Theory]
