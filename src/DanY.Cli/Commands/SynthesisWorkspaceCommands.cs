@@ -39,6 +39,7 @@ internal static class SynthesisWorkspaceCommands
         var command = new Command("synthesis", "Tổng hợp ý kiến đã lưu, báo cáo / stored synthesis and its report.");
         command.Subcommands.Add(Run());
         command.Subcommands.Add(Report());
+        command.Subcommands.Add(RollupCommands.Submit());
         return command;
     }
 

@@ -79,6 +79,7 @@ public sealed class DemoSeeder(DanYDbContext db, UserManager<StaffUser> users)
             await new ConsultationDemoSeeder(db).SeedAsync(byCode, cancellationToken).ConfigureAwait(false);
             db.AuditingEnabled = false;
             await new Monitoring.MonitoringDemoSeeder(db).SeedAsync(byCode, Domain.VietnamTime.Today(TimeProvider.System), cancellationToken).ConfigureAwait(false);
+            await new Synthesis.RollupDemoSeeder(db).SeedAsync(byCode, DateTimeOffset.UtcNow, cancellationToken).ConfigureAwait(false);
             db.AuditingEnabled = auditing;
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

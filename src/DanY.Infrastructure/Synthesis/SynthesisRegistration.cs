@@ -13,6 +13,7 @@ internal static class SynthesisRegistration
         services.AddScoped<SynthesisJobQueue>();
         services.AddScoped<SynthesisReportBuilder>();
         services.AddScoped<SynthesisReview>();
+        services.AddScoped<RollupService>();
         // Runs only in hosts that start (the web app); the CLI builds its host without starting it.
         services.AddHostedService<SynthesisJobRunner>();
     }

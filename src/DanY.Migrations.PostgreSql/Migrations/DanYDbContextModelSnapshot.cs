@@ -1195,6 +1195,85 @@ namespace DanY.Migrations.PostgreSql.Migrations
                     b.ToTable("situation_reports", (string)null);
                 });
 
+            modelBuilder.Entity("DanY.Domain.Synthesis.RollupSchedule", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConsultationId");
+
+                    b.ToTable("rollup_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("DanY.Domain.Synthesis.RollupSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Comments")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FrozenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Groups")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ParentUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentUnitId");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ConsultationId", "ParentUnitId", "IsCurrent");
+
+                    b.HasIndex("ConsultationId", "UnitId", "IsCurrent");
+
+                    b.ToTable("rollup_submissions", (string)null);
+                });
+
             modelBuilder.Entity("DanY.Domain.Synthesis.SynthesisAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -2073,6 +2152,41 @@ namespace DanY.Migrations.PostgreSql.Migrations
                     b.Navigation("Period");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("DanY.Domain.Synthesis.RollupSchedule", b =>
+                {
+                    b.HasOne("DanY.Domain.Consultations.Consultation", null)
+                        .WithOne()
+                        .HasForeignKey("DanY.Domain.Synthesis.RollupSchedule", "ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanY.Domain.Synthesis.RollupSubmission", b =>
+                {
+                    b.HasOne("DanY.Domain.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DanY.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DanY.Domain.Synthesis.SynthesisRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DanY.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DanY.Domain.Synthesis.SynthesisAssignment", b =>

@@ -1144,6 +1144,83 @@ namespace DanY.Migrations.Sqlite.Migrations
                     b.ToTable("situation_reports", (string)null);
                 });
 
+            modelBuilder.Entity("DanY.Domain.Synthesis.RollupSchedule", b =>
+                {
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConsultationId");
+
+                    b.ToTable("rollup_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("DanY.Domain.Synthesis.RollupSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Comments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("FrozenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Groups")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParentUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentUnitId");
+
+                    b.HasIndex("RunId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("ConsultationId", "ParentUnitId", "IsCurrent");
+
+                    b.HasIndex("ConsultationId", "UnitId", "IsCurrent");
+
+                    b.ToTable("rollup_submissions", (string)null);
+                });
+
             modelBuilder.Entity("DanY.Domain.Synthesis.SynthesisAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -2004,6 +2081,41 @@ namespace DanY.Migrations.Sqlite.Migrations
                     b.Navigation("Period");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("DanY.Domain.Synthesis.RollupSchedule", b =>
+                {
+                    b.HasOne("DanY.Domain.Consultations.Consultation", null)
+                        .WithOne()
+                        .HasForeignKey("DanY.Domain.Synthesis.RollupSchedule", "ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanY.Domain.Synthesis.RollupSubmission", b =>
+                {
+                    b.HasOne("DanY.Domain.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DanY.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ParentUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DanY.Domain.Synthesis.SynthesisRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DanY.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DanY.Domain.Synthesis.SynthesisAssignment", b =>

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace DanY.Migrations.PostgreSql.Migrations
+namespace DanY.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,22 +29,22 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,16 +55,16 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "audit_log",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Before = table.Column<string>(type: "text", nullable: true),
-                    After = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -76,16 +75,16 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "units",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    NameFolded = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Level = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    System = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ParentId = table.Column<int>(type: "integer", nullable: true),
-                    Path = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    NameFolded = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    System = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -102,11 +101,11 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -123,11 +122,11 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -144,10 +143,10 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -164,8 +163,8 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -188,10 +187,10 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -208,15 +207,15 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "cadre_statistics",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Term = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    CommitteeMembers = table.Column<int>(type: "integer", nullable: false),
-                    FrontCadres = table.Column<int>(type: "integer", nullable: false),
-                    UnionCadres = table.Column<int>(type: "integer", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Term = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CommitteeMembers = table.Column<int>(type: "INTEGER", nullable: false),
+                    FrontCadres = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnionCadres = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -233,14 +232,14 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "congresses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Level = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Ordinal = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    TermStartYear = table.Column<int>(type: "integer", nullable: false),
-                    TermEndYear = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Ordinal = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    TermStartYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    TermEndYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -257,16 +256,16 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "consultations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    OwnerUnitId = table.Column<int>(type: "integer", nullable: false),
-                    TargetUnitId = table.Column<int>(type: "integer", nullable: false),
-                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Channels = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    SocialGroups = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    OwnerUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TargetUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpensAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Channels = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SocialGroups = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -289,13 +288,13 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "label_sets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
-                    Labels = table.Column<string>(type: "character varying(2430)", maxLength: 2430, nullable: false),
-                    IsModeration = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Labels = table.Column<string>(type: "TEXT", maxLength: 2430, nullable: false),
+                    IsModeration = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -312,16 +311,16 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "plans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Date = table.Column<DateOnly>(type: "date", nullable: true),
-                    Issuer = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
-                    Title = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
-                    Basis = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Recipients = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    ParentPlanId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Recipients = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ParentPlanId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -344,12 +343,12 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "reporting_lines",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FromUnitId = table.Column<int>(type: "integer", nullable: false),
-                    ToUnitId = table.Column<int>(type: "integer", nullable: false),
-                    ViaUnitId = table.Column<int>(type: "integer", nullable: true),
-                    Purpose = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FromUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ToUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ViaUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -378,11 +377,11 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "unit_roles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -405,11 +404,11 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "drafts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CongressId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    CurrentVersionId = table.Column<int>(type: "integer", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CongressId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CurrentVersionId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -426,23 +425,23 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "comments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Receipt = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: false),
-                    IdempotencyKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    ConsultationId = table.Column<int>(type: "integer", nullable: false),
-                    DraftId = table.Column<int>(type: "integer", nullable: false),
-                    DraftVersionId = table.Column<int>(type: "integer", nullable: true),
-                    SectionRef = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Stance = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Text = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
-                    Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    UnitId = table.Column<int>(type: "integer", nullable: true),
-                    SocialGroup = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ConferenceId = table.Column<int>(type: "integer", nullable: true),
-                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Receipt = table.Column<string>(type: "TEXT", maxLength: 11, nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DraftId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DraftVersionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SectionRef = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Stance = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SocialGroup = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ConferenceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -459,19 +458,19 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "conferences",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ConsultationId = table.Column<int>(type: "integer", nullable: false),
-                    HostUnitId = table.Column<int>(type: "integer", nullable: false),
-                    Chair = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Title = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    InvitedGroup = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Place = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Attendance = table.Column<int>(type: "integer", nullable: false),
-                    Channel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    MinutesFileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    MinutesPath = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    HostUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Chair = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    InvitedGroup = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Attendance = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MinutesFileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    MinutesPath = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -491,22 +490,40 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "rollup_schedules",
+                columns: table => new
+                {
+                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rollup_schedules", x => x.ConsultationId);
+                    table.ForeignKey(
+                        name: "FK_rollup_schedules_consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "synthesis_jobs",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ConsultationId = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Stage = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Progress = table.Column<double>(type: "double precision", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    RequestedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RunId = table.Column<long>(type: "bigint", nullable: true),
-                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Progress = table.Column<double>(type: "REAL", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    RunId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -523,18 +540,18 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "synthesis_runs",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ConsultationId = table.Column<int>(type: "integer", nullable: false),
-                    EngineVersion = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    SettingsJson = table.Column<string>(type: "text", nullable: false),
-                    InputHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Comments = table.Column<int>(type: "integer", nullable: false),
-                    NoiseComments = table.Column<int>(type: "integer", nullable: false),
-                    DuplicateComments = table.Column<int>(type: "integer", nullable: false),
-                    Campaigns = table.Column<int>(type: "integer", nullable: false),
-                    LastCommentId = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EngineVersion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SettingsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    InputHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Comments = table.Column<int>(type: "INTEGER", nullable: false),
+                    NoiseComments = table.Column<int>(type: "INTEGER", nullable: false),
+                    DuplicateComments = table.Column<int>(type: "INTEGER", nullable: false),
+                    Campaigns = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastCommentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -551,19 +568,19 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "label_models",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LabelSetId = table.Column<int>(type: "integer", nullable: false),
-                    ModelBytes = table.Column<byte[]>(type: "bytea", nullable: false),
-                    EngineVersion = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    TrainingExamples = table.Column<int>(type: "integer", nullable: false),
-                    HeldBackExamples = table.Column<int>(type: "integer", nullable: false),
-                    Accuracy = table.Column<double>(type: "double precision", nullable: false),
-                    MacroF1 = table.Column<double>(type: "double precision", nullable: false),
-                    MetricsJson = table.Column<string>(type: "text", nullable: false),
-                    TrainedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    TrainedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    TrainingSeconds = table.Column<double>(type: "double precision", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LabelSetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModelBytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    EngineVersion = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TrainingExamples = table.Column<int>(type: "INTEGER", nullable: false),
+                    HeldBackExamples = table.Column<int>(type: "INTEGER", nullable: false),
+                    Accuracy = table.Column<double>(type: "REAL", nullable: false),
+                    MacroF1 = table.Column<double>(type: "REAL", nullable: false),
+                    MetricsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    TrainedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TrainedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    TrainingSeconds = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -580,15 +597,15 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "plan_tasks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlanId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
-                    Lead = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
-                    Support = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
-                    Start = table.Column<DateOnly>(type: "date", nullable: true),
-                    Due = table.Column<DateOnly>(type: "date", nullable: true),
-                    Schedule = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    Lead = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    Support = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Schedule = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -605,25 +622,25 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "reporting_obligations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Title = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
-                    PlanId = table.Column<int>(type: "integer", nullable: true),
-                    ReportersRootUnitId = table.Column<int>(type: "integer", nullable: false),
-                    ReporterLevel = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ReporterKind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    RecipientUnitId = table.Column<int>(type: "integer", nullable: false),
-                    ViaUnitId = table.Column<int>(type: "integer", nullable: true),
-                    Frequency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    DayOfMonth = table.Column<int>(type: "integer", nullable: false),
-                    WindowStart = table.Column<DateOnly>(type: "date", nullable: true),
-                    WindowEnd = table.Column<DateOnly>(type: "date", nullable: true),
-                    CongressName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    CongressDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Timing = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    OffsetDays = table.Column<int>(type: "integer", nullable: false),
-                    RemindDaysBefore = table.Column<int>(type: "integer", nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReportersRootUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReporterLevel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ReporterKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    RecipientUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ViaUnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DayOfMonth = table.Column<int>(type: "INTEGER", nullable: false),
+                    WindowStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WindowEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CongressName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CongressDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Timing = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    OffsetDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    RemindDaysBefore = table.Column<int>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -658,9 +675,9 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "consultation_drafts",
                 columns: table => new
                 {
-                    ConsultationId = table.Column<int>(type: "integer", nullable: false),
-                    DraftId = table.Column<int>(type: "integer", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DraftId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -683,15 +700,15 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "draft_versions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DraftId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    SourceFileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    Title = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ChangesJson = table.Column<string>(type: "text", nullable: true),
-                    Preamble = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DraftId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceFileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ChangesJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Preamble = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -708,18 +725,18 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "comment_identities",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CommentId = table.Column<long>(type: "bigint", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Contact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Locality = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    SocialGroup = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ConsentVersion = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Purpose = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    ConsentedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RetainUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Locality = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SocialGroup = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ConsentVersion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ConsentedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    RetainUntil = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -736,14 +753,14 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "comment_labels",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LabelSetId = table.Column<int>(type: "integer", nullable: false),
-                    CommentId = table.Column<long>(type: "bigint", nullable: false),
-                    Label = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Source = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    LabelledBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    LabelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LabelSetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    LabelledBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LabelledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -763,16 +780,65 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "rollup_submissions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RunId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Via = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReplacedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Comments = table.Column<int>(type: "INTEGER", nullable: false),
+                    Groups = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    FrozenAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rollup_submissions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rollup_submissions_consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_rollup_submissions_synthesis_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "synthesis_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_rollup_submissions_units_ParentUnitId",
+                        column: x => x.ParentUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_rollup_submissions_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "synthesis_assignments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RunId = table.Column<long>(type: "bigint", nullable: false),
-                    CommentId = table.Column<long>(type: "bigint", nullable: false),
-                    GroupId = table.Column<long>(type: "bigint", nullable: true),
-                    DuplicateGroup = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    Noise = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    GroupId = table.Column<long>(type: "INTEGER", nullable: true),
+                    DuplicateGroup = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Noise = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -795,28 +861,28 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "synthesis_groups",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RunId = table.Column<long>(type: "bigint", nullable: false),
-                    DraftId = table.Column<int>(type: "integer", nullable: false),
-                    SectionRef = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SectionOrder = table.Column<int>(type: "integer", nullable: false),
-                    EngineGroupId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Representative = table.Column<string>(type: "text", nullable: false),
-                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    KeyPhrases = table.Column<string>(type: "text", nullable: false),
-                    Quantifier = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Share = table.Column<double>(type: "double precision", nullable: false),
-                    Comments = table.Column<int>(type: "integer", nullable: false),
-                    Distinct = table.Column<int>(type: "integer", nullable: false),
-                    Units = table.Column<int>(type: "integer", nullable: false),
-                    Campaigns = table.Column<int>(type: "integer", nullable: false),
-                    CampaignLetters = table.Column<int>(type: "integer", nullable: false),
-                    BreakdownJson = table.Column<string>(type: "text", nullable: false),
-                    Decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    DecisionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    IsolatedSubstantial = table.Column<bool>(type: "boolean", nullable: false),
-                    MergedIntoId = table.Column<long>(type: "bigint", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DraftId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SectionRef = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SectionOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    EngineGroupId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Representative = table.Column<string>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    KeyPhrases = table.Column<string>(type: "TEXT", nullable: false),
+                    Quantifier = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Share = table.Column<double>(type: "REAL", nullable: false),
+                    Comments = table.Column<int>(type: "INTEGER", nullable: false),
+                    Distinct = table.Column<int>(type: "INTEGER", nullable: false),
+                    Units = table.Column<int>(type: "INTEGER", nullable: false),
+                    Campaigns = table.Column<int>(type: "INTEGER", nullable: false),
+                    CampaignLetters = table.Column<int>(type: "INTEGER", nullable: false),
+                    BreakdownJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    IsolatedSubstantial = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MergedIntoId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -833,13 +899,13 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "label_suggestions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LabelSetId = table.Column<int>(type: "integer", nullable: false),
-                    CommentId = table.Column<long>(type: "bigint", nullable: false),
-                    ModelId = table.Column<int>(type: "integer", nullable: false),
-                    Label = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
-                    Confidence = table.Column<double>(type: "double precision", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LabelSetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ModelId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Confidence = table.Column<double>(type: "REAL", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -868,18 +934,18 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "labelling_jobs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    LabelSetId = table.Column<int>(type: "integer", nullable: false),
-                    ModelId = table.Column<int>(type: "integer", nullable: false),
-                    ConsultationId = table.Column<int>(type: "integer", nullable: false),
-                    RequestedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Total = table.Column<int>(type: "integer", nullable: false),
-                    Processed = table.Column<int>(type: "integer", nullable: false),
-                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LabelSetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModelId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Processed = table.Column<int>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -908,14 +974,14 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "reporting_periods",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ObligationId = table.Column<int>(type: "integer", nullable: false),
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Label = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Start = table.Column<DateOnly>(type: "date", nullable: false),
-                    End = table.Column<DateOnly>(type: "date", nullable: false),
-                    Due = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ObligationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -932,17 +998,17 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "draft_sections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DraftVersionId = table.Column<int>(type: "integer", nullable: false),
-                    Ref = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Anchor = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Label = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    Depth = table.Column<int>(type: "integer", nullable: false),
-                    ParentRef = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DraftVersionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ref = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Anchor = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Depth = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentRef = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -959,12 +1025,12 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "synthesis_members",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RunId = table.Column<long>(type: "bigint", nullable: false),
-                    GroupId = table.Column<long>(type: "bigint", nullable: false),
-                    CommentId = table.Column<long>(type: "bigint", nullable: false),
-                    Primary = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<long>(type: "INTEGER", nullable: false),
+                    GroupId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Primary = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -987,14 +1053,14 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "reminders",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    PeriodId = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    EmailsQueued = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EmailsQueued = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1017,30 +1083,30 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "situation_reports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<int>(type: "integer", nullable: false),
-                    PeriodId = table.Column<int>(type: "integer", nullable: false),
-                    IsCompiled = table.Column<bool>(type: "boolean", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    GeneralSituation = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    MoodsOverall = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    GroupMoodsData = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
-                    PublicOpinion = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    ComplicatedCases = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    HandlingResults = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    ForecastAndRecommendations = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
-                    Complaints = table.Column<int>(type: "integer", nullable: false),
-                    MassPetitions = table.Column<int>(type: "integer", nullable: false),
-                    Hotspots = table.Column<int>(type: "integer", nullable: false),
-                    HostileContent = table.Column<int>(type: "integer", nullable: false),
-                    Resolved = table.Column<int>(type: "integer", nullable: false),
-                    FirstSubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ReviewNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsCompiled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    GeneralSituation = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    MoodsOverall = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    GroupMoodsData = table.Column<string>(type: "TEXT", maxLength: 200000, nullable: false),
+                    PublicOpinion = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    ComplicatedCases = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    HandlingResults = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    ForecastAndRecommendations = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Complaints = table.Column<int>(type: "INTEGER", nullable: false),
+                    MassPetitions = table.Column<int>(type: "INTEGER", nullable: false),
+                    Hotspots = table.Column<int>(type: "INTEGER", nullable: false),
+                    HostileContent = table.Column<int>(type: "INTEGER", nullable: false),
+                    Resolved = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstSubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1063,14 +1129,14 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 name: "report_attachments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ReportId = table.Column<int>(type: "integer", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StoredName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1357,6 +1423,31 @@ namespace DanY.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_rollup_submissions_ConsultationId_ParentUnitId_IsCurrent",
+                table: "rollup_submissions",
+                columns: new[] { "ConsultationId", "ParentUnitId", "IsCurrent" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rollup_submissions_ConsultationId_UnitId_IsCurrent",
+                table: "rollup_submissions",
+                columns: new[] { "ConsultationId", "UnitId", "IsCurrent" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rollup_submissions_ParentUnitId",
+                table: "rollup_submissions",
+                column: "ParentUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rollup_submissions_RunId",
+                table: "rollup_submissions",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rollup_submissions_UnitId",
+                table: "rollup_submissions",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_situation_reports_PeriodId_UnitId_IsCompiled",
                 table: "situation_reports",
                 columns: new[] { "PeriodId", "UnitId", "IsCompiled" },
@@ -1508,6 +1599,12 @@ namespace DanY.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "reporting_lines");
+
+            migrationBuilder.DropTable(
+                name: "rollup_schedules");
+
+            migrationBuilder.DropTable(
+                name: "rollup_submissions");
 
             migrationBuilder.DropTable(
                 name: "synthesis_assignments");
