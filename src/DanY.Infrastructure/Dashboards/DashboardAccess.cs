@@ -48,7 +48,9 @@ public sealed class DashboardAccess(DanYDbContext db, IPermissionService permiss
     {
         var grants = await permissions.GrantsAsync(user, cancellationToken).ConfigureAwait(false);
         if (grants.Count == 0) return [];
-        var all = await db.Consultations.AsNoTracking().OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        // Consultations are few; SQLite cannot order by a DateTimeOffset, so they are ordered here.
+        var all = (await db.Consultations.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false))
+            .OrderByDescending(c => c.OpensAt).ThenByDescending(c => c.Id).ToList();
         var unitIds = all.SelectMany(c => new[] { c.OwnerUnitId, c.TargetUnitId }).Distinct().ToList();
         var paths = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Path, cancellationToken).ConfigureAwait(false);
         var counts = await db.Comments.AsNoTracking().Where(c => c.Status == CommentStatus.Received).GroupBy(c => c.ConsultationId)

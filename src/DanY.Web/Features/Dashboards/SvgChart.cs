@@ -21,7 +21,6 @@ public static class SvgChart
     private const string Ink = "#1b1f24";
     private const string Muted = "#4a5560";
     private const string Grid = "#d5dbe1";
-    private const double CharWidth = 7.0; // average width of a 13 px sans-serif letter, for cutting long labels
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
@@ -84,14 +83,13 @@ public static class SvgChart
             sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(x)}\" y1=\"{F(top)}\" x2=\"{F(x)}\" y2=\"{F(top + plotH)}\" stroke=\"{Grid}\" stroke-width=\"1\"/>");
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x)}\" y=\"{F(top + plotH + 16)}\" text-anchor=\"middle\" font-size=\"12\" fill=\"{Muted}\">{E(ReportText.Number(t))}</text>");
         }
-        int maxChars = (int)(labelWidth / CharWidth);
         sb.Append("<g>");
         for (int i = 0; i < bars.Count; i++)
         {
             var b = bars[i];
             double y = top + (i * rowH);
             double w = b.Value / scaleMax * plotW;
-            string label = b.Label.Length <= maxChars ? b.Label : b.Label[..(maxChars - 1)].TrimEnd() + "…";
+            string label = Fit(b.Label, labelWidth);
             string tooltip = b.Tooltip ?? $"{b.Label}: {ReportText.Number(b.Value)}";
             sb.Append(CultureInfo.InvariantCulture, $"<g><title>{E(tooltip)}</title>");
             sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(labelWidth)}\" y=\"{F(y + 18)}\" text-anchor=\"end\" font-size=\"13\" fill=\"{Ink}\">{E(label)}</text>");
@@ -102,6 +100,20 @@ public static class SvgChart
         sb.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(left)}\" y1=\"{F(top)}\" x2=\"{F(left)}\" y2=\"{F(top + plotH)}\" stroke=\"{Ink}\"/>");
         sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(left + (plotW / 2))}\" y=\"{F(height - 8)}\" text-anchor=\"middle\" font-size=\"13\" fill=\"{Muted}\">{E(valueAxis)}</text>");
         return Close(sb);
+    }
+
+    /// <summary>Cuts a label with an ellipsis so that it fits <paramref name="width"/> pixels at 13 px (capitals are wider than small letters).</summary>
+    public static string Fit(string label, double width)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        double used = 0;
+        for (int i = 0; i < label.Length; i++)
+        {
+            char c = label[i];
+            used += char.IsUpper(c) ? 9.4 : c is ' ' or '.' or ',' or 'i' or 'l' or 'í' or 'ì' or 'ị' ? 3.8 : 7.2;
+            if (used > width - 12) return label[..i].TrimEnd() + "…";
+        }
+        return label;
     }
 
     /// <summary>"1, 2, 5 × 10^n" steps giving 4 to 6 grid lines from 0 to at least <paramref name="max"/>.</summary>
