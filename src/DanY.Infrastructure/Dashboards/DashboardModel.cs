@@ -6,8 +6,12 @@ public sealed record DashboardCount(string Key, string Label, int Count);
 /// <summary>Comments received on one local (Asia/Ho_Chi_Minh) day.</summary>
 public sealed record DayCount(DateOnly Day, int Count);
 
-/// <summary>Comments on one section of a draft; <see cref="Order"/> is the heading order (-1 for the whole draft).</summary>
-public sealed record SectionCount(int DraftId, string Draft, string SectionRef, string Heading, int Order, int Count);
+/// <summary>Comments on one section of a draft; <see cref="Order"/> is the heading order (-1 for the whole draft), <see cref="Depth"/> its level (0 for parts).</summary>
+public sealed record SectionCount(int DraftId, string Draft, string SectionRef, string Heading, int Order, int Count, string Title = "", int Depth = 0)
+{
+    /// <summary>"I.2.1 Hạn chế, yếu kém": the stable reference tells apart headings numbered alike in different parts.</summary>
+    public string ShortLabel => SectionRef.Length == 0 || Title.Length == 0 ? Heading : SectionRef + " " + Title;
+}
 
 /// <summary>An opinion group of the latest synthesis with the comments of the scope that carry its point.</summary>
 public sealed record OpinionGroupCount(long GroupId, string Summary, string Section, string Quantifier, int Count);

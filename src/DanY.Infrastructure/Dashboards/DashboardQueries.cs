@@ -125,7 +125,7 @@ public sealed class DashboardQueries(DanYDbContext db, TimeProvider clock)
             .ToDictionaryAsync(d => d.Id, cancellationToken).ConfigureAwait(false);
         var versionIds = drafts.Values.Where(d => d.CurrentVersionId is not null).Select(d => d.CurrentVersionId!.Value).ToList();
         var sections = await db.DraftSections.AsNoTracking().Where(s => versionIds.Contains(s.DraftVersionId))
-            .Select(s => new { s.DraftVersionId, s.Ref, s.Label, s.Title, s.Order }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .Select(s => new { s.DraftVersionId, s.Ref, s.Label, s.Title, s.Order, s.Depth }).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var result = new List<SectionCount>();
         foreach (int draftId in draftIds)
@@ -136,7 +136,7 @@ public sealed class DashboardQueries(DanYDbContext db, TimeProvider clock)
             foreach (var s in sections.Where(s => d is not null && s.DraftVersionId == d.CurrentVersionId).OrderBy(s => s.Order))
             {
                 seen.Add(s.Ref);
-                result.Add(new SectionCount(draftId, title, s.Ref, s.Label.Length == 0 ? s.Title : s.Label + " " + s.Title, s.Order, byKey.GetValueOrDefault((draftId, s.Ref))));
+                result.Add(new SectionCount(draftId, title, s.Ref, s.Label.Length == 0 ? s.Title : s.Label + " " + s.Title, s.Order, byKey.GetValueOrDefault((draftId, s.Ref)), s.Title, s.Depth));
             }
             int order = result.Count == 0 ? 0 : result.Max(r => r.Order) + 1;
             foreach (var orphan in byKey.Where(kv => kv.Key.DraftId == draftId && !seen.Contains(kv.Key.Item2)).OrderBy(kv => kv.Key.Item2, StringComparer.Ordinal))

@@ -32,7 +32,7 @@ public static class DashboardReportBlocks
         if (sections.Count > 0)
         {
             bool manyDrafts = sections.Select(s => s.DraftId).Distinct().Count() > 1;
-            var labels = sections.Select(s => Cut((manyDrafts ? s.Draft + ": " : "") + s.Heading)).ToList();
+            var labels = sections.Select(s => Cut((manyDrafts ? s.Draft + ": " : "") + s.ShortLabel)).ToList();
             // A bar needs about 45 px to keep its label readable once printed 15 cm wide.
             int height = Math.Max(700, 180 + (45 * sections.Count));
             blocks.Add(new ReportImage(ReportCharts.Bar("Số ý kiến theo phần của dự thảo", labels, [.. sections.Select(s => (double)s.Count)], "ý kiến", 1400, height),
