@@ -27,8 +27,8 @@ public sealed class ConsultationModel(DashboardQueries queries, DashboardAccess 
 
     public ConsultationDashboard Dashboard { get; private set; } = null!;
 
-    /// <summary>From the unit up to the consultation's target unit, for the breadcrumb.</summary>
-    public IReadOnlyList<(int Id, string Name)> Trail { get; private set; } = [];
+    /// <summary>From the consultation's target unit down to the unit, for the breadcrumb; only units the person may open are links.</summary>
+    public IReadOnlyList<(int Id, string Name, bool CanOpen)> Trail { get; private set; } = [];
 
     public IReadOnlyList<ChildUnitCount> Units { get; private set; } = [];
 
@@ -91,13 +91,16 @@ public sealed class ConsultationModel(DashboardQueries queries, DashboardAccess 
         return null;
     }
 
-    private async Task<IReadOnlyList<(int Id, string Name)>> TrailAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(int Id, string Name, bool CanOpen)>> TrailAsync(CancellationToken cancellationToken)
     {
         string target = await db.Consultations.Where(c => c.Id == ConsultationId).Join(db.Units, c => c.TargetUnitId, u => u.Id, (c, u) => u.Path).SingleAsync(cancellationToken);
         string path = await db.Units.Where(u => u.Id == Dashboard.UnitId).Select(u => u.Path).SingleAsync(cancellationToken);
         var ids = path[target.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries)
             .Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).Prepend(int.Parse(target.TrimEnd('/')[(target.TrimEnd('/').LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var names = await db.Units.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        return [.. ids.Where(names.ContainsKey).Select(id => (id, names[id]))];
+        var trail = new List<(int, string, bool)>();
+        foreach (int id in ids.Where(names.ContainsKey))
+            trail.Add((id, names[id], id != Dashboard.UnitId && await access.CanViewAsync(User, ConsultationId, id, cancellationToken)));
+        return trail;
     }
 }

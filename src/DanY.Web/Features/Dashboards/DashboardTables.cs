@@ -6,7 +6,21 @@ using DanY.Infrastructure.Dashboards;
 namespace DanY.Web.Features.Dashboards;
 
 /// <summary>A table of a dashboard as exported: a stable key (used in the export URL), a title, headers and typed cells.</summary>
-public sealed record DashboardTable(string Key, string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlyList<double> Widths);
+public sealed record DashboardTable(string Key, string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlyList<double> Widths)
+{
+    /// <summary>Sheet names are at most 31 characters: a short name per table rather than a cut title.</summary>
+    public string SheetName => Key switch
+    {
+        "days" => "Theo ngày",
+        "channels" => "Theo kênh",
+        "sections" => "Theo phần dự thảo",
+        "social-groups" => "Theo tầng lớp",
+        "stances" => "Theo thái độ",
+        "groups" => "Nhóm ý kiến",
+        "units" => "Theo đơn vị",
+        _ => Title.Length > 31 ? Title[..31] : Title,
+    };
+}
 
 /// <summary>The tables of a consultation dashboard, exactly as the page shows them, and their CSV/XLSX files.</summary>
 public static class DashboardTables
@@ -61,7 +75,7 @@ public static class DashboardTables
     {
         ArgumentNullException.ThrowIfNull(table);
         using var stream = new MemoryStream();
-        XlsxTableWriter.Write(stream, [new XlsxSheet(table.Title.Length > 31 ? table.Title[..31] : table.Title, table.Headers, table.Rows, table.Widths)]);
+        XlsxTableWriter.Write(stream, [new XlsxSheet(table.SheetName, table.Headers, table.Rows, table.Widths)]);
         return stream.ToArray();
     }
 
