@@ -27,7 +27,7 @@ public static class SvgChart
     private static string E(string text) => Encoder.Encode(text);
 
     /// <summary>Vertical bars over a time axis (days), labels thinned to about 12 so that they never overlap.</summary>
-    public static IHtmlContent Columns(string id, string title, string valueAxis, string categoryAxis, IReadOnlyList<SvgBar> bars, int width = 960, int height = 320)
+    public static IHtmlContent Columns(string id, string title, string valueAxis, string categoryAxis, IReadOnlyList<SvgBar> bars, int width = 1100, int height = 320)
     {
         ArgumentNullException.ThrowIfNull(bars);
         const double left = 64, right = 16, top = 16, bottom = 64;
@@ -66,7 +66,7 @@ public static class SvgChart
     }
 
     /// <summary>Horizontal bars, one row per category in the given order, the value printed at the end of each bar.</summary>
-    public static IHtmlContent Rows(string id, string title, string valueAxis, IReadOnlyList<SvgBar> bars, int width = 960, int labelWidth = 300)
+    public static IHtmlContent Rows(string id, string title, string valueAxis, IReadOnlyList<SvgBar> bars, int width = 1100, int labelWidth = 300)
     {
         ArgumentNullException.ThrowIfNull(bars);
         const double top = 12, rowH = 28, bottom = 44, right = 72;
