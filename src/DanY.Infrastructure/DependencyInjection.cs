@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<DemoSeeder>();
         Monitoring.MonitoringRegistration.Add(services);
         Synthesis.SynthesisRegistration.Add(services);
+        services.AddScoped<Dashboards.DashboardQueries>().AddScoped<Dashboards.DashboardAccess>();
         return services;
     }
 

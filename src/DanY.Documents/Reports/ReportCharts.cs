@@ -79,7 +79,7 @@ public static class ReportCharts
             {
                 double[] ys = series[s].Values.Take(xs.Length).ToArray();
                 var line = plot.Add.Scatter(xs.Take(ys.Length).ToArray(), ys);
-                line.LegendText = series[s].Name;
+                if (series.Count > 1) line.LegendText = series[s].Name;
                 line.LineWidth = 3;
                 line.MarkerSize = 8;
                 line.Color = palette[s % palette.Length];
@@ -89,6 +89,12 @@ public static class ReportCharts
             double[] ticks = xs.Where((_, i) => i % step == 0).ToArray();
             plot.Axes.Bottom.SetTicks(ticks, ticks.Select(t => xLabels[(int)t]).ToArray());
             if (series.Count > 1) plot.ShowLegend(Edge.Bottom);
+            // Counts read honestly from zero: an axis starting at 24 makes 30 look like twice 27.
+            if (series.All(x => x.Values.All(v => v >= 0)))
+            {
+                plot.Axes.AutoScale();
+                plot.Axes.SetLimitsY(0, Math.Max(1, plot.Axes.GetLimits().Top));
+            }
             Decorate(plot, title, valueAxisLabel, horizontal: false);
             return plot.GetImageBytes(width, height, ImageFormat.Png);
         }

@@ -102,6 +102,8 @@ public sealed class SynthesisReportBuilder(DanYDbContext db, TimeProvider clock)
             body.Add(new ReportImage(ReportCharts.Bar("Số ý kiến theo kênh tiếp nhận", [.. byChannel.Keys.Select(CommentChannels.Label)], [.. byChannel.Values.Select(v => (double)v)], "ý kiến"),
                 140, "Biểu đồ: số ý kiến theo kênh tiếp nhận"));
         }
+        // Dashboard charts (per day, per section) from the same aggregates as the dashboard page, over the same comments as the totals above.
+        body.AddRange(Dashboards.DashboardReportBlocks.For(await new Dashboards.DashboardQueries(db, clock).BuildAsync(consultationId, null, cancellationToken).ConfigureAwait(false)));
 
         body.Add(new ReportHeading(1, "Kết quả tổng hợp ý kiến"));
         body.Add(new ReportHeading(2, "Ý kiến chung"));
