@@ -14,6 +14,7 @@ internal static class SynthesisRegistration
         services.AddScoped<SynthesisReportBuilder>();
         services.AddScoped<SynthesisReview>();
         services.AddScoped<RollupService>();
+        services.AddScoped<Dashboards.IChildSubmissionStatusSource, RollupSubmissionStatusSource>();
         // Runs only in hosts that start (the web app); the CLI builds its host without starting it.
         services.AddHostedService<SynthesisJobRunner>();
     }

@@ -15,6 +15,31 @@ public sealed class DashboardPageTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Province_dashboard_shows_which_communes_submitted_late_or_not_at_all(DatabaseProvider provider)
+    {
+        await using var app = new DanYApp(provider);
+        int id, provinceId, current;
+        using (var scope = app.Scope())
+        {
+            var db = scope.Db();
+            id = await db.Consultations.Where(c => c.Title == ConsultationDemoSeeder.OpenTitle).Select(c => c.Id).SingleAsync(Ct);
+            provinceId = await db.Units.Where(u => u.Code == DemoAccounts.Province).Select(u => u.Id).SingleAsync(Ct);
+            current = await db.Set<DanY.Domain.Synthesis.RollupSubmission>().CountAsync(s => s.ConsultationId == id && s.ParentUnitId == provinceId && s.IsCurrent, Ct);
+        }
+        var client = await app.LoginAsync(DemoAccounts.ProvinceBoardEditor);
+        string html = await client.GetStringAsync($"/dashboards/{id}?unit={provinceId}", Ct);
+        var summary = System.Text.RegularExpressions.Regex.Match(html, @"id=""submissions-summary"">(\d+) đúng hạn · (\d+) muộn · (\d+) chưa gửi");
+        Assert.True(summary.Success, "the submission summary is on the province dashboard");
+        int onTime = int.Parse(summary.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int late = int.Parse(summary.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int missing = int.Parse(summary.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // Same figures as the roll-up: every current submission is on time or late; the demo leaves some communes missing.
+        Assert.Equal(current, onTime + late);
+        Assert.True(onTime > 0 && late > 0 && missing > 0, $"{onTime}/{late}/{missing}");
+        Assert.Equal(onTime + late + missing, System.Text.RegularExpressions.Regex.Matches(html[html.IndexOf("id=\"submissions-table\"", StringComparison.Ordinal)..], "<tr[ >]").Count - 1);
+    }
+
+    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Ward_officer_sees_the_ward_dashboard_only_and_exports_its_tables(DatabaseProvider provider)
     {
         await using var app = new DanYApp(provider);
