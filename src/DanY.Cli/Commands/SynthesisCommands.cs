@@ -55,7 +55,7 @@ internal static class SynthesisCommands
             List<CommentInput> comments = [];
             List<DraftSection> draft = [];
             SynthesisResult? result = null;
-            double readMs = 0, writeMs = 0;
+            double readMs = 0, writeMs = 0, readCpu = 0, writeCpu = 0;
             console.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -63,9 +63,11 @@ internal static class SynthesisCommands
                 {
                     var task = ctx.AddTask("đọc dữ liệu / reading", maxValue: 1.0);
                     var sw = Stopwatch.StartNew();
+                    var cpu = Environment.CpuUsage.TotalTime;
                     comments = CommentCsv.Read(commentsPath);
                     if (draftPath is not null) draft = CommentCsv.ReadDraft(draftPath);
                     readMs = sw.Elapsed.TotalMilliseconds;
+                    readCpu = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
                     task.Value = 1.0;
                     var synth = ctx.AddTask("tổng hợp / synthesis", maxValue: 1.0);
                     var progress = new InlineProgress(p =>
@@ -77,12 +79,14 @@ internal static class SynthesisCommands
                     synth.Value = 1.0;
                     var write = ctx.AddTask("ghi kết quả / writing", maxValue: 1.0);
                     sw.Restart();
+                    cpu = Environment.CpuUsage.TotalTime;
                     Write(outDir, comments, draft, result);
                     writeMs = sw.Elapsed.TotalMilliseconds;
+                    writeCpu = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
                     write.Value = 1.0;
                 });
             var timings = string.Join(", ", result!.Timings.StageMilliseconds.Select(kv => $"{kv.Key} {kv.Value:F0} ms"));
-            console.MarkupLineInterpolated($"[grey]{comments.Count} ý kiến, {result.Document.Sections.Sum(s => s.Groups.Count)} nhóm; read {readMs:F0} ms, {timings}, write {writeMs:F0} ms; total {total.Elapsed.TotalSeconds:F2} s; engine {EngineInfo.Version}[/]");
+            console.MarkupLineInterpolated($"[grey]{comments.Count} ý kiến, {result.Document.Sections.Sum(s => s.Groups.Count)} nhóm; read {readMs:F0} ms, cpu read {readCpu:F0} ms, {timings}, write {writeMs:F0} ms, cpu write {writeCpu:F0} ms; total {total.Elapsed.TotalSeconds:F2} s; engine {EngineInfo.Version}[/]");
             return 0;
         }
         catch (InputException e)

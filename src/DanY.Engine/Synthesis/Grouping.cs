@@ -49,9 +49,13 @@ internal sealed class Grouping
         TermWeights weights, SynthesisOptions options, ParallelOptions parallel, Action<string, double>? timing = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var cpu = Environment.CpuUsage.TotalTime;
         void Lap(string name)
         {
             timing?.Invoke(name, clock.Elapsed.TotalMilliseconds);
+            var now = Environment.CpuUsage.TotalTime;
+            timing?.Invoke("cpu " + name.Split('(')[0], (now - cpu).TotalMilliseconds);
+            cpu = now;
             clock.Restart();
         }
         int docs = texts.Length;
@@ -99,42 +103,86 @@ internal sealed class Grouping
         var wording = new int[distinct];
         var leaders = new List<int>();
         var postings = new Dictionary<int, List<int>>();
-        var candidates = new HashSet<int>();
         float threshold = (float)options.WordingSimilarity;
-        foreach (int d in order)
+        var top3 = new int[distinct][];
+        Parallel.For(0, distinct, parallel, d => top3[d] = TopTerms(ids[d], weights, 3));
+        // Leader clustering in batches: the points of a batch are compared with the leaders known at its
+        // start in parallel, then, in order, with the leaders the batch itself created. Candidates are the
+        // first 60 leaders of each of the point's top terms (posting lists only grow at their end), and
+        // the best is the highest score, ties to the lowest leader: the same result as one point at a
+        // time, whatever the thread count.
+        const int Batch = 1024, Scan = 60;
+        var batchBest = new int[Batch];
+        var batchScore = new float[Batch];
+        var fresh = new List<int>();
+        for (int from = 0; from < distinct; from += Batch)
         {
-            var top = TopTerms(ids[d], weights, 3);
-            candidates.Clear();
-            int best = -1;
-            float bestScore = threshold;
-            foreach (int term in top)
+            int to = Math.Min(distinct, from + Batch);
+            int known = leaders.Count;
+            Parallel.For(from, to, parallel, () => new HashSet<int>(), (x, _, candidates) =>
             {
-                if (!postings.TryGetValue(term, out var list)) continue;
-                // The most common leaders sharing the term come first; a bounded scan keeps this linear.
-                for (int k = 0; k < list.Count && k < 60; k++)
+                int d = order[x];
+                candidates.Clear();
+                int best = -1;
+                float bestScore = threshold;
+                foreach (int term in top3[d])
                 {
-                    int leader = list[k];
-                    if (!candidates.Add(leader)) continue;
-                    float score = SparseVector.Dot(vectors[d], vectors[leaders[leader]]);
-                    if (score > bestScore || (score == bestScore && best >= 0 && leader < best))
+                    if (!postings.TryGetValue(term, out var list)) continue;
+                    for (int k = 0; k < list.Count && k < Scan; k++)
                     {
-                        bestScore = score;
-                        best = leader;
+                        int leader = list[k];
+                        if (!candidates.Add(leader)) continue;
+                        float score = SparseVector.Dot(vectors[d], vectors[leaders[leader]]);
+                        if (score > bestScore || (score == bestScore && best >= 0 && leader < best))
+                        {
+                            bestScore = score;
+                            best = leader;
+                        }
                     }
                 }
-            }
-            if (best >= 0)
+                batchBest[x - from] = best;
+                batchScore[x - from] = bestScore;
+                return candidates;
+            }, _ => { });
+            for (int x = from; x < to; x++)
             {
-                wording[d] = best;
-                continue;
-            }
-            int id = leaders.Count;
-            leaders.Add(d);
-            wording[d] = id;
-            foreach (int term in TopTerms(ids[d], weights, 6))
-            {
-                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-                list.Add(id);
+                int d = order[x];
+                int best = batchBest[x - from];
+                float bestScore = batchScore[x - from];
+                if (leaders.Count > known)
+                {
+                    fresh.Clear();
+                    foreach (int term in top3[d])
+                    {
+                        if (!postings.TryGetValue(term, out var list)) continue;
+                        for (int k = list.Count - 1; k >= 0; k--)
+                        {
+                            int leader = list[k];
+                            if (leader < known) break;
+                            if (k >= Scan || fresh.Contains(leader)) continue;
+                            fresh.Add(leader);
+                            float score = SparseVector.Dot(vectors[d], vectors[leaders[leader]]);
+                            if (score > bestScore || (score == bestScore && best >= 0 && leader < best))
+                            {
+                                bestScore = score;
+                                best = leader;
+                            }
+                        }
+                    }
+                }
+                if (best >= 0)
+                {
+                    wording[d] = best;
+                    continue;
+                }
+                int id = leaders.Count;
+                leaders.Add(d);
+                wording[d] = id;
+                foreach (int term in TopTerms(ids[d], weights, 6))
+                {
+                    if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
+                    list.Add(id);
+                }
             }
         }
 
@@ -154,7 +202,7 @@ internal sealed class Grouping
             if (kept.Length > 0) docPoints[u] = kept;
         }
         string asideMs = $"aside {asideClock.ElapsedMilliseconds}";
-        var pointGroup = MergeWordings(wording, leaders, countArr, vectors, docPoints, profiles, options, out int groups, out int[] groupLeader);
+        var pointGroup = MergeWordings(wording, leaders, countArr, vectors, docPoints, profiles, options, parallel, out int groups, out int[] groupLeader);
         Lap("grouping.merge(" + asideMs + " " + Stats + ")");
         var docGroup = new int[docs];
         // A comment's main opinion is its first point that belongs to an opinion others share; a lone
@@ -263,11 +311,18 @@ internal sealed class Grouping
     /// join the nearest opinion.
     /// </summary>
     private static int[] MergeWordings(int[] wording, List<int> leaders, int[] count, SparseVector[] vectors,
-        DocPoint[][] docPoints, CommentProfiles profiles, SynthesisOptions options, out int groups, out int[] groupLeader)
+        DocPoint[][] docPoints, CommentProfiles profiles, SynthesisOptions options, ParallelOptions parallel, out int groups, out int[] groupLeader)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var laps = new List<string>();
-        void L(string n) { laps.Add($"{n} {sw.ElapsedMilliseconds}"); sw.Restart(); }
+        var cpu = Environment.CpuUsage.TotalTime;
+        void L(string n)
+        {
+            var now = Environment.CpuUsage.TotalTime;
+            laps.Add($"{n} {sw.ElapsedMilliseconds} cpu {(now - cpu).TotalMilliseconds:F0}");
+            cpu = now;
+            sw.Restart();
+        }
         int w = leaders.Count;
         var size = new int[w];
         var centroid = new Dictionary<ulong, float>[w];
@@ -306,19 +361,46 @@ internal sealed class Grouping
         var unit = big.Select(k => Unit(centroid[k])).ToArray();
         var sUnit = big.Select(k => UnitDense(sectionVec[k])).ToArray();
         var gUnit = big.Select(k => UnitDense(writerVec[k])).ToArray();
-        // Sparse: only wordings answering similar sections can score above zero.
-        var neighbours = new Dictionary<int, float>[m];
-        Parallel.For(0, m, i =>
+        // Sparse: only wordings answering similar sections can score above zero, so each row looks only at
+        // the wordings sharing a section with it (section products summed in section order, as a dense dot).
+        var bySection = new List<(int Row, double Value)>[sections];
+        for (int x = 0; x < sections; x++) bySection[x] = [];
+        for (int i = 0; i < m; i++)
         {
-            var row = new Dictionary<int, float>();
-            for (int j = 0; j < m; j++)
+            for (int x = 0; x < sections; x++)
             {
-                if (i == j) continue;
-                float v = (float)PairScore(unit[i], unit[j], sUnit[i], sUnit[j], gUnit[i], gUnit[j], options);
-                if (v > 0) row[j] = v;
+                if (sUnit[i][x] != 0) bySection[x].Add((i, sUnit[i][x]));
             }
+        }
+        var neighbours = new Dictionary<int, float>[m];
+        Parallel.For(0, m, parallel, () => (Sum: new double[m], Touched: new List<int>()), (i, _, scratch) =>
+        {
+            var (sum, touched) = scratch;
+            for (int x = 0; x < sections; x++)
+            {
+                double vi = sUnit[i][x];
+                if (vi == 0) continue;
+                foreach (var (j, vj) in bySection[x])
+                {
+                    if (sum[j] == 0) touched.Add(j);
+                    sum[j] += vi * vj;
+                }
+            }
+            touched.Sort();
+            var row = new Dictionary<int, float>();
+            foreach (int j in touched)
+            {
+                if (j != i && sum[j] >= options.OpinionSectionSimilarity)
+                {
+                    float v = (float)PairScore(unit[i], unit[j], null, null, gUnit[i], gUnit[j], options);
+                    if (v > 0) row[j] = v;
+                }
+                sum[j] = 0;
+            }
+            touched.Clear();
             neighbours[i] = row;
-        });
+            return scratch;
+        }, _ => { });
         L("profiles+matrix");
         var weight = big.Select(k => (double)size[k]).ToArray();
         var alive = Enumerable.Repeat(true, m).ToArray();
@@ -420,14 +502,31 @@ internal sealed class Grouping
         }
         var rare = Enumerable.Range(0, w).Where(k => clusterOf[k] < 0).ToArray();
         var rareTarget = new int[rare.Length];
-        Parallel.For(0, rare.Length, r =>
+        // Scores against every opinion at once through an inverted index of the opinion centroids; the
+        // products are added in key order, as a sparse dot product would.
+        var byFeature = new Dictionary<ulong, List<(int Opinion, float Value)>>();
+        foreach (int i in live)
+        {
+            var c = unitFinal[i];
+            for (int f = 0; f < c.Length; f++)
+            {
+                if (!byFeature.TryGetValue(c.Keys[f], out var list)) byFeature[c.Keys[f]] = list = [];
+                list.Add((i, c.Values[f]));
+            }
+        }
+        Parallel.For(0, rare.Length, parallel, () => new float[m], (r, _, score) =>
         {
             int k = rare[r];
             var v = Unit(centroid[k]);
+            for (int f = 0; f < v.Length; f++)
+            {
+                if (!byFeature.TryGetValue(v.Keys[f], out var list)) continue;
+                float a = v.Values[f];
+                foreach (var (i, value) in list) score[i] += a * value;
+            }
             int bestCluster = -1;
             double bestScore = options.RareWordingSimilarity;
-            var tried = new HashSet<int>();
-            // The heaviest single words of the wording find its candidates.
+            // Candidates share one of the wording's heaviest single words: with no word in common it is not near.
             var keys = Enumerable.Range(0, v.Length).Where(f => (v.Keys[f] & (1UL << 63)) == 0)
                 .OrderByDescending(f => v.Values[f]).ThenBy(f => v.Keys[f]).Take(5).Select(f => v.Keys[f]);
             foreach (ulong key in keys)
@@ -435,8 +534,7 @@ internal sealed class Grouping
                 if (!byTerm.TryGetValue(key, out var list)) continue;
                 foreach (int i in list)
                 {
-                    if (!tried.Add(i)) continue;
-                    double s = SparseVector.Dot(v, unitFinal[i]);
+                    double s = score[i];
                     if (s > bestScore || (s == bestScore && bestCluster >= 0 && i < bestCluster))
                     {
                         bestScore = s;
@@ -444,8 +542,14 @@ internal sealed class Grouping
                     }
                 }
             }
+            for (int f = 0; f < v.Length; f++)
+            {
+                if (!byFeature.TryGetValue(v.Keys[f], out var list)) continue;
+                foreach (var (i, _) in list) score[i] = 0;
+            }
             rareTarget[r] = bestCluster >= 0 ? bestCluster : -1 - k;
-        });
+            return score;
+        }, _ => { });
         for (int r = 0; r < rare.Length; r++) clusterOf[rare[r]] = rareTarget[r];
         L("rare");
         Stats += " " + string.Join(", ", laps);

@@ -83,8 +83,12 @@ public sealed class SynthesisEngine
         {
             progress?.Report(new SynthesisProgress(name, fraction));
             _clock.Restart();
+            // Processor time of the whole process beside the wall clock: on a shared machine the wall
+            // clock says more about the neighbours than about the stage.
+            var cpu = Environment.CpuUsage.TotalTime;
             action();
             _timings.Add(new(name, _clock.Elapsed.TotalMilliseconds));
+            _timings.Add(new("cpu " + name, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds));
         }
 
         private void ExactDuplicates()
@@ -130,8 +134,16 @@ public sealed class SynthesisEngine
             Parallel.For(0, _texts.Length, Parallelism, u => _texts[u] = TextAnalysis.Analyse(comments[_firstComment[u]].Text ?? ""));
         }
 
+        private void SubLap(string name, ref TimeSpan cpu)
+        {
+            var now = Environment.CpuUsage.TotalTime;
+            _timings.Add(new("cpu " + name, (now - cpu).TotalMilliseconds));
+            cpu = now;
+        }
+
         private void FindNearDuplicates()
         {
+            var cpu = Environment.CpuUsage.TotalTime;
             int n = comments.Count;
             _dups = new UnionFind(n);
             for (int i = 0; i < n; i++) _dups.Union(i, _firstComment[_uniqueOf[i]]);
@@ -140,6 +152,7 @@ public sealed class SynthesisEngine
             {
                 if (_texts[u].Words >= 3) signatures[u] = NearDuplicates.Signature(_texts[u].Tokens);
             });
+            SubLap("near.signatures", ref cpu);
             var campaignLinks = new UnionFind(_texts.Length);
             double low = Math.Min(options.NearDuplicateSameSender, options.CampaignSimilarity);
             NearDuplicates.FindPairs(signatures, low, (a, b, similarity) =>
@@ -157,7 +170,8 @@ public sealed class SynthesisEngine
                 {
                     campaignLinks.Union(a, b);
                 }
-            });
+            }, Parallelism);
+            SubLap("near.pairs", ref cpu);
             // Near-identical letters from different senders are a campaign only when many send them within
             // a burst of days; two people writing alike, or a popular wording used all month, are not.
             var members = new Dictionary<int, List<int>>();
@@ -202,6 +216,7 @@ public sealed class SynthesisEngine
             {
                 if (set.Count >= options.CampaignMinSenders) campaignDocs.Add(u);
             }
+            SubLap("near.campaigns", ref cpu);
             // Variants of one letter (a sentence changed) are one campaign: their anchors stay close.
             for (int x = 0; x < campaignDocs.Count; x++)
             {
@@ -214,6 +229,7 @@ public sealed class SynthesisEngine
                 }
             }
             foreach (int root in campaignDocs) _campaignRoots.Add(_dups.Find(_firstComment[root]));
+            SubLap($"near.variants({campaignDocs.Count})", ref cpu);
         }
 
         private void LearnFormulas()
