@@ -115,14 +115,23 @@ internal sealed class Grouping
         var batchBest = new int[Batch];
         var batchScore = new float[Batch];
         var fresh = new List<int>();
+        // Leaders' features get dense ids, so that a point is scattered once into a dense array and each
+        // candidate costs one pass over its own features: the products are still added in the leader's
+        // key order, bit for bit the sparse dot product.
+        var featureId = new Dictionary<ulong, int>();
+        var leaderFeatures = new List<int[]>();
+        float[] mainDense = [];
         for (int from = 0; from < distinct; from += Batch)
         {
             int to = Math.Min(distinct, from + Batch);
             int known = leaders.Count;
-            Parallel.For(from, to, parallel, () => new HashSet<int>(), (x, _, candidates) =>
+            int features = featureId.Count;
+            Parallel.For(from, to, parallel, () => (Seen: new HashSet<int>(), Dense: new float[features]), (x, _, scratch) =>
             {
                 int d = order[x];
+                var (candidates, dense) = scratch;
                 candidates.Clear();
+                Scatter(vectors[d], featureId, dense, true);
                 int best = -1;
                 float bestScore = threshold;
                 foreach (int term in top3[d])
@@ -132,7 +141,7 @@ internal sealed class Grouping
                     {
                         int leader = list[k];
                         if (!candidates.Add(leader)) continue;
-                        float score = SparseVector.Dot(vectors[d], vectors[leaders[leader]]);
+                        float score = DenseDot(dense, leaderFeatures[leader], vectors[leaders[leader]].Values);
                         if (score > bestScore || (score == bestScore && best >= 0 && leader < best))
                         {
                             bestScore = score;
@@ -140,9 +149,10 @@ internal sealed class Grouping
                         }
                     }
                 }
+                Scatter(vectors[d], featureId, dense, false);
                 batchBest[x - from] = best;
                 batchScore[x - from] = bestScore;
-                return candidates;
+                return scratch;
             }, _ => { });
             for (int x = from; x < to; x++)
             {
@@ -161,13 +171,22 @@ internal sealed class Grouping
                             if (leader < known) break;
                             if (k >= Scan || fresh.Contains(leader)) continue;
                             fresh.Add(leader);
-                            float score = SparseVector.Dot(vectors[d], vectors[leaders[leader]]);
+                        }
+                    }
+                    if (fresh.Count > 0)
+                    {
+                        if (mainDense.Length < featureId.Count) mainDense = new float[Math.Max(featureId.Count, 2 * mainDense.Length)];
+                        Scatter(vectors[d], featureId, mainDense, true);
+                        foreach (int leader in fresh)
+                        {
+                            float score = DenseDot(mainDense, leaderFeatures[leader], vectors[leaders[leader]].Values);
                             if (score > bestScore || (score == bestScore && best >= 0 && leader < best))
                             {
                                 bestScore = score;
                                 best = leader;
                             }
                         }
+                        Scatter(vectors[d], featureId, mainDense, false);
                     }
                 }
                 if (best >= 0)
@@ -178,6 +197,14 @@ internal sealed class Grouping
                 int id = leaders.Count;
                 leaders.Add(d);
                 wording[d] = id;
+                var keys = vectors[d].Keys;
+                var fids = new int[vectors[d].Length];
+                for (int f = 0; f < fids.Length; f++)
+                {
+                    if (!featureId.TryGetValue(keys[f], out int fid)) featureId[keys[f]] = fid = featureId.Count;
+                    fids[f] = fid;
+                }
+                leaderFeatures.Add(fids);
                 foreach (int term in TopTerms(ids[d], weights, 6))
                 {
                     if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
@@ -666,19 +693,59 @@ internal sealed class Grouping
 
     internal static SparseVector Vectorise(int[] ids, TermWeights weights)
     {
-        var features = new Dictionary<ulong, float>();
+        // Features in order of first occurrence (a repeated feature keeps its value), normalised in that
+        // order, then sorted by key: what a dictionary of features would give, without one per point.
+        int max = 2 * ids.Length;
+        var keys = new ulong[max];
+        var values = new float[max];
+        int n = 0;
+        void Add(ulong key, float value)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                if (keys[j] == key)
+                {
+                    values[j] = value;
+                    return;
+                }
+            }
+            keys[n] = key;
+            values[n++] = value;
+        }
         for (int i = 0; i < ids.Length; i++)
         {
             float w = weights.Weight(ids[i]);
-            features[(ulong)ids[i]] = w;
+            Add((ulong)ids[i], w);
             if (i + 1 < ids.Length)
             {
                 float w2 = weights.Weight(ids[i + 1]);
                 ulong bigram = StableHash.Combine((ulong)ids[i], (ulong)ids[i + 1]) | (1UL << 63);
-                features[bigram] = 0.5f * (w + w2);
+                Add(bigram, 0.5f * (w + w2));
             }
         }
-        return SparseVector.From(features);
+        if (n < max)
+        {
+            Array.Resize(ref keys, n);
+            Array.Resize(ref values, n);
+        }
+        return SparseVector.FromOrdered(keys, values);
+    }
+
+    /// <summary>Writes (or clears) a vector's values at the dense ids of the features leaders have; other features cannot match.</summary>
+    private static void Scatter(SparseVector v, Dictionary<ulong, int> featureId, float[] dense, bool set)
+    {
+        var keys = v.Keys;
+        for (int f = 0; f < v.Length; f++)
+        {
+            if (featureId.TryGetValue(keys[f], out int id) && id < dense.Length) dense[id] = set ? v.Values[f] : 0f;
+        }
+    }
+
+    private static float DenseDot(float[] dense, int[] features, float[] values)
+    {
+        float sum = 0;
+        for (int k = 0; k < features.Length; k++) sum += dense[features[k]] * values[k];
+        return sum;
     }
 
     internal static int[] TopTerms(int[] ids, TermWeights weights, int k)

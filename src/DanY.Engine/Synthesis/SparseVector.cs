@@ -31,6 +31,20 @@ internal readonly struct SparseVector(ulong[] keys, float[] values)
         return new SparseVector(keys, values);
     }
 
+    /// <summary>From distinct keys in insertion order (the norm is summed in that order); takes ownership of the arrays.</summary>
+    public static SparseVector FromOrdered(ulong[] keys, float[] values)
+    {
+        double norm = 0;
+        foreach (float v in values) norm += (double)v * v;
+        Array.Sort(keys, values);
+        if (norm > 0)
+        {
+            float scale = (float)(1.0 / Math.Sqrt(norm));
+            for (int j = 0; j < values.Length; j++) values[j] *= scale;
+        }
+        return new SparseVector(keys, values);
+    }
+
     public static float Dot(SparseVector a, SparseVector b)
     {
         var ak = a.Keys;
