@@ -115,39 +115,45 @@ internal static class SynthesisCommands
         public void Report(SynthesisProgress value) => report(value);
     }
 
+    private static void WritePredictions(string path, SynthesisResult result, UTF8Encoding utf8)
+    {
+        using var w = new StreamWriter(path, false, utf8, 1 << 20);
+        w.Write("id,cluster_id,dup_group,is_noise\r\n");
+        foreach (var a in result.Assignments)
+        {
+            w.Write(Csv(a.Id));
+            w.Write(',');
+            w.Write(a.GroupId ?? (a.Noise != NoiseReason.None ? "noise:" + a.Noise : ""));
+            w.Write(',');
+            w.Write(a.DuplicateGroup is null ? "" : Csv(a.DuplicateGroup));
+            w.Write(',');
+            w.Write(a.Noise != NoiseReason.None ? "1" : "0");
+            w.Write("\r\n");
+        }
+    }
+
     private static void Write(string outDir, List<CommentInput> comments, List<DraftSection> draft, SynthesisResult result)
     {
         Directory.CreateDirectory(outDir);
         var utf8 = new UTF8Encoding(false);
         // Write to temporary names first so that a failure leaves no half-written result.
         string predictions = Path.Combine(outDir, "predictions.csv");
-        using (var w = new StreamWriter(predictions + ".tmp", false, utf8, 1 << 20))
-        {
-            w.Write("id,cluster_id,dup_group,is_noise\r\n");
-            foreach (var a in result.Assignments)
+        string json = Path.Combine(outDir, "synthesis.json");
+        string md = Path.Combine(outDir, "synthesis.md");
+        // The three files are independent: written side by side.
+        Parallel.Invoke(
+            () => WritePredictions(predictions + ".tmp", result, utf8),
+            () =>
             {
-                w.Write(Csv(a.Id));
-                w.Write(',');
-                w.Write(a.GroupId ?? (a.Noise != NoiseReason.None ? "noise:" + a.Noise : ""));
-                w.Write(',');
-                w.Write(a.DuplicateGroup is null ? "" : Csv(a.DuplicateGroup));
-                w.Write(',');
-                w.Write(a.Noise != NoiseReason.None ? "1" : "0");
-                w.Write("\r\n");
-            }
-        }
+                using var s = File.Create(json + ".tmp");
+                JsonSerializer.Serialize(s, result.Document, Json);
+            },
+            () => File.WriteAllText(md + ".tmp", Markdown(result.Document, draft), utf8));
         if (Environment.GetEnvironmentVariable("DANY_DEBUG_POINTS") is "1")
         {
             using var d = new StreamWriter(Path.Combine(outDir, "points.csv"), false, utf8);
             foreach (var a in result.Assignments) d.Write($"{a.Id},{string.Join(';', a.PointGroups)}\n");
         }
-        string json = Path.Combine(outDir, "synthesis.json");
-        using (var s = File.Create(json + ".tmp"))
-        {
-            JsonSerializer.Serialize(s, result.Document, Json);
-        }
-        string md = Path.Combine(outDir, "synthesis.md");
-        File.WriteAllText(md + ".tmp", Markdown(result.Document, draft), utf8);
         File.Move(predictions + ".tmp", predictions, true);
         File.Move(json + ".tmp", json, true);
         File.Move(md + ".tmp", md, true);

@@ -126,7 +126,7 @@ internal sealed class Grouping
             int to = Math.Min(distinct, from + Batch);
             int known = leaders.Count;
             int features = featureId.Count;
-            Parallel.For(from, to, parallel, () => (Seen: new HashSet<int>(), Dense: new float[features]), (x, _, scratch) =>
+            Parallel.For(from, to, parallel, () => (Seen: new HashSet<int>(), Dense: DenseScratch(features)), (x, _, scratch) =>
             {
                 int d = order[x];
                 var (candidates, dense) = scratch;
@@ -353,15 +353,30 @@ internal sealed class Grouping
         int w = leaders.Count;
         var size = new int[w];
         var centroid = new Dictionary<ulong, float>[w];
-        for (int k = 0; k < w; k++) centroid[k] = [];
-        for (int d = 0; d < wording.Length; d++)
+        // Members of each wording in point order (a counting sort), so that centroids are summed in
+        // parallel, each in the same order as one pass over the points would.
+        var start = new int[w + 1];
+        for (int d = 0; d < wording.Length; d++) start[wording[d] + 1]++;
+        for (int k = 0; k < w; k++) start[k + 1] += start[k];
+        var memberOf = new int[wording.Length];
+        var fill = (int[])start.Clone();
+        for (int d = 0; d < wording.Length; d++) memberOf[fill[wording[d]]++] = d;
+        Parallel.For(0, w, parallel, k =>
         {
-            int k = wording[d];
-            size[k] += count[d];
-            var v = vectors[d];
-            var c = centroid[k];
-            for (int f = 0; f < v.Length; f++) c[v.Keys[f]] = c.GetValueOrDefault(v.Keys[f]) + v.Values[f] * count[d];
-        }
+            var c = new Dictionary<ulong, float>();
+            for (int x = start[k]; x < start[k + 1]; x++)
+            {
+                int d = memberOf[x];
+                size[k] += count[d];
+                var v = vectors[d];
+                for (int f = 0; f < v.Length; f++)
+                {
+                    ref float slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(c, v.Keys[f], out _);
+                    slot += v.Values[f] * count[d];
+                }
+            }
+            centroid[k] = c;
+        });
         L("centroids");
         int sections = profiles.Sections, writerGroups = profiles.WriterGroups;
         var sectionVec = new double[w][];
@@ -739,6 +754,17 @@ internal sealed class Grouping
         {
             if (featureId.TryGetValue(keys[f], out int id) && id < dense.Length) dense[id] = set ? v.Values[f] : 0f;
         }
+    }
+
+    // One zeroed scatter array per thread, reused across batches (a fresh one per batch filled the large
+    // object heap at a million comments); users clear what they set.
+    [ThreadStatic]
+    private static float[]? Dense;
+
+    private static float[] DenseScratch(int size)
+    {
+        if (Dense is null || Dense.Length < size) Dense = new float[Math.Max(size, 2 * (Dense?.Length ?? 0))];
+        return Dense;
     }
 
     private static float DenseDot(float[] dense, int[] features, float[] values)

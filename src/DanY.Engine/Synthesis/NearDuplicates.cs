@@ -69,21 +69,25 @@ internal static class NearDuplicates
     }
 
     /// <summary>
-    /// Calls <paramref name="onCandidate"/>(earlier, later, similarity) for each verified pair. Bands are
-    /// searched in parallel; a pair found in several bands is reported once per band, which callers that
-    /// only join sets (union-find) do not notice, so results do not depend on thread timing.
+    /// Calls <paramref name="onCandidate"/>(earlier, later, similarity) for each verified pair, in order of
+    /// the later document. Each band's buckets are built in parallel; each document is then checked
+    /// against its buckets' first member (the anchor of a big campaign) and the member before it,
+    /// every other document at most once.
     /// </summary>
     public static void FindPairs(IReadOnlyList<uint[]?> signatures, double minSimilarity, Action<int, int, double> onCandidate, ParallelOptions? parallel = null)
     {
+        parallel ??= new ParallelOptions();
         int docs = signatures.Count;
-        var found = new List<(int, int, double)>[Bands];
-        Parallel.For(0, Bands, parallel ?? new ParallelOptions(), band =>
+        var first = new int[Bands][];
+        var previous = new int[Bands][];
+        Parallel.For(0, Bands, parallel, band =>
         {
-            // Each bucket keeps its first member (the anchor of a big campaign) and its latest one.
             var buckets = new Dictionary<ulong, (int First, int Last)>(Math.Min(docs, 1 << 20));
-            var pairs = new List<(int, int, double)>();
+            var f = first[band] = new int[docs];
+            var p = previous[band] = new int[docs];
             for (int doc = 0; doc < docs; doc++)
             {
+                f[doc] = p[doc] = -1;
                 var sig = signatures[doc];
                 if (sig is null) continue;
                 ulong key = (ulong)band;
@@ -94,24 +98,46 @@ internal static class NearDuplicates
                     bucket = (doc, doc);
                     continue;
                 }
-                double s = Similarity(sig, signatures[bucket.First]!);
-                if (s >= minSimilarity) pairs.Add((bucket.First, doc, s));
-                if (bucket.Last != bucket.First)
-                {
-                    s = Similarity(sig, signatures[bucket.Last]!);
-                    if (s >= minSimilarity) pairs.Add((bucket.Last, doc, s));
-                }
+                f[doc] = bucket.First;
+                p[doc] = bucket.Last;
                 bucket.Last = doc;
             }
-            found[band] = pairs;
         });
-        var seen = new HashSet<(int, int)>();
+        const int Chunk = 4096;
+        int chunks = (docs + Chunk - 1) / Chunk;
+        var found = new List<(int, int, double)>[chunks];
+        Parallel.For(0, chunks, parallel, c =>
+        {
+            var pairs = new List<(int, int, double)>();
+            Span<int> seen = stackalloc int[2 * Bands];
+            for (int doc = c * Chunk; doc < Math.Min(docs, (c + 1) * Chunk); doc++)
+            {
+                var sig = signatures[doc];
+                if (sig is null) continue;
+                int count = 0;
+                for (int band = 0; band < Bands; band++)
+                {
+                    Check(first[band][doc], ref count, seen);
+                    Check(previous[band][doc], ref count, seen);
+                }
+
+                void Check(int other, ref int n, Span<int> done)
+                {
+                    if (other < 0) return;
+                    for (int k = 0; k < n; k++)
+                    {
+                        if (done[k] == other) return;
+                    }
+                    done[n++] = other;
+                    double s = Similarity(sig, signatures[other]!);
+                    if (s >= minSimilarity) pairs.Add((other, doc, s));
+                }
+            }
+            found[c] = pairs;
+        });
         foreach (var pairs in found)
         {
-            foreach (var (a, b, s) in pairs)
-            {
-                if (seen.Add((a, b))) onCandidate(a, b, s);
-            }
+            foreach (var (a, b, s) in pairs) onCandidate(a, b, s);
         }
     }
 

@@ -326,6 +326,6 @@ public sealed class SynthesisEngine
         }
 
         private SynthesisResult Summarise() =>
-            Summaries.Build(comments, draft, options, _uniqueOf, _firstComment, _texts, _dups, _noise, _grouping, _weights, _sectionRefs);
+            Summaries.Build(comments, draft, options, _uniqueOf, _firstComment, _texts, _dups, _noise, _grouping, _weights, _sectionRefs, Parallelism);
     }
 }
