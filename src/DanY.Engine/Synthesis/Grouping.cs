@@ -239,26 +239,54 @@ internal sealed class Grouping
         long totalComments = 0;
         foreach (int x in multiplicity) totalComments += x;
         int significant = Math.Max(options.OpinionMinSize, (int)(options.SignificantShare * totalComments));
-        for (int u = 0; u < docs; u++)
+        bool[]? offTopic = null;
+        // Twice: once to find the groups filed all over the draft, then again so that a comment whose
+        // first shared point is such a group (a self-introduction) is judged by the request that follows.
+        for (int pass = 0; pass < 2; pass++)
         {
-            docGroup[u] = -1;
-            if (docPoints[u].Length == 0) continue;
-            docGroup[u] = pointGroup[docPoints[u][0].Distinct];
-            foreach (var p in docPoints[u])
+            for (int u = 0; u < docs; u++)
             {
-                if (groupSize[pointGroup[p.Distinct]] >= significant)
+                docGroup[u] = -1;
+                if (docPoints[u].Length == 0) continue;
+                docGroup[u] = pointGroup[docPoints[u][0].Distinct];
+                int firstShared = -1;
+                foreach (var p in docPoints[u])
                 {
-                    docGroup[u] = pointGroup[p.Distinct];
-                    break;
+                    int g = pointGroup[p.Distinct];
+                    if (groupSize[g] < significant) continue;
+                    if (firstShared < 0) firstShared = g;
+                    if (offTopic is null || !offTopic[g])
+                    {
+                        firstShared = g;
+                        break;
+                    }
                 }
+                if (firstShared >= 0) docGroup[u] = firstShared;
             }
+            offTopic = OffTopicGroups(docGroup, groups, profiles, options);
         }
+        return new Grouping
+        {
+            DocPoints = docPoints,
+            AllDocPoints = allPoints,
+            PointGroup = pointGroup,
+            PointFirstDoc = firstDoc.ToArray(),
+            PointCount = countArr,
+            PointVectors = vectors,
+            DocGroup = docGroup,
+            GroupCount = groups,
+            OffTopic = offTopic!,
+            GroupLeader = groupLeader,
+        };
+    }
 
-        // 4. Off-topic: groups filed all over the draft, with no section (not even "whole document") of their own.
+    /// <summary>Off-topic: groups filed all over the draft, with no section (not even "whole document") of their own.</summary>
+    private static bool[] OffTopicGroups(int[] docGroup, int groups, CommentProfiles profiles, SynthesisOptions options)
+    {
         var offTopic = new bool[groups];
         var sectionCounts = new Dictionary<(int, int), int>();
         var groupTotal = new int[groups];
-        // Unweighted too: a campaign filed under one section keeps its group on topic.
+        // Unweighted too: a campaign filed under one section, or against the whole document, keeps its group on topic.
         var rawCounts = new Dictionary<(int, int), int>();
         var rawTotal = new int[groups];
         for (int i = 0; i < profiles.Doc.Length; i++)
@@ -273,9 +301,11 @@ internal sealed class Grouping
             sectionCounts[key] = sectionCounts.GetValueOrDefault(key) + 1;
         }
         var rawMax = new int[groups];
+        var rawWhole = new int[groups];
         foreach (var ((g, section), c) in rawCounts)
         {
             if (section != 0) rawMax[g] = Math.Max(rawMax[g], c);
+            else rawWhole[g] = c;
         }
         var groupMax = new int[groups];
         var groupWhole = new int[groups];
@@ -289,21 +319,10 @@ internal sealed class Grouping
         {
             offTopic[g] = groupTotal[g] >= 8 && groupMax[g] < options.OffTopicMaxConcentration * groupTotal[g]
                 && groupWhole[g] < options.WholeDocumentMinShare * groupTotal[g]
-                && rawMax[g] < options.OffTopicMaxConcentration * rawTotal[g];
+                && rawMax[g] < options.OffTopicMaxConcentration * rawTotal[g]
+                && rawWhole[g] < options.WholeDocumentMinShare * rawTotal[g];
         }
-        return new Grouping
-        {
-            DocPoints = docPoints,
-            AllDocPoints = allPoints,
-            PointGroup = pointGroup,
-            PointFirstDoc = firstDoc.ToArray(),
-            PointCount = countArr,
-            PointVectors = vectors,
-            DocGroup = docGroup,
-            GroupCount = groups,
-            OffTopic = offTopic,
-            GroupLeader = groupLeader,
-        };
+        return offTopic;
     }
 
     // Second pass: a wording that only ever appears beside asides does stand alone.
