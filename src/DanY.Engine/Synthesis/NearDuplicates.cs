@@ -72,9 +72,10 @@ internal static class NearDuplicates
     /// Calls <paramref name="onCandidate"/>(earlier, later, similarity) for each verified pair, in order of
     /// the later document. Each band's buckets are built in parallel; each document is then checked
     /// against its buckets' first member (the anchor of a big campaign) and the member before it,
-    /// every other document at most once.
+    /// every other document at most once. <paramref name="keep"/>, if given, is asked in parallel whether
+    /// a verified pair matters at all, so that only those are held and reported.
     /// </summary>
-    public static void FindPairs(IReadOnlyList<uint[]?> signatures, double minSimilarity, Action<int, int, double> onCandidate, ParallelOptions? parallel = null)
+    public static void FindPairs(IReadOnlyList<uint[]?> signatures, double minSimilarity, Action<int, int, double> onCandidate, ParallelOptions? parallel = null, Func<int, int, double, bool>? keep = null)
     {
         parallel ??= new ParallelOptions();
         int docs = signatures.Count;
@@ -130,7 +131,7 @@ internal static class NearDuplicates
                     }
                     done[n++] = other;
                     double s = Similarity(sig, signatures[other]!);
-                    if (s >= minSimilarity) pairs.Add((other, doc, s));
+                    if (s >= minSimilarity && (keep is null || keep(other, doc, s))) pairs.Add((other, doc, s));
                 }
             }
             found[c] = pairs;

@@ -89,6 +89,7 @@ public sealed class SynthesisEngine
             action();
             _timings.Add(new(name, _clock.Elapsed.TotalMilliseconds));
             _timings.Add(new("cpu " + name, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds));
+            _timings.Add(new("MB " + name, Environment.WorkingSet / 1048576.0));
         }
 
         private void ExactDuplicates()
@@ -155,22 +156,25 @@ public sealed class SynthesisEngine
             SubLap("near.signatures", ref cpu);
             var campaignLinks = new UnionFind(_texts.Length);
             double low = Math.Min(options.NearDuplicateSameSender, options.CampaignSimilarity);
-            NearDuplicates.FindPairs(signatures, low, (a, b, similarity) =>
+            bool SameSender(int a, int b)
             {
                 var ca = comments[_firstComment[a]];
                 var cb = comments[_firstComment[b]];
-                bool sameSender = string.Equals(ca.UnitCode, cb.UnitCode, StringComparison.Ordinal)
-                    && string.Equals(ca.Group, cb.Group, StringComparison.Ordinal);
-                if (sameSender && similarity >= options.NearDuplicateSameSender)
+                return string.Equals(ca.UnitCode, cb.UnitCode, StringComparison.Ordinal) && string.Equals(ca.Group, cb.Group, StringComparison.Ordinal);
+            }
+            bool Campaign(int a, int b, double similarity) => similarity >= options.CampaignSimilarity
+                && _texts[a].Words >= options.CampaignMinWords && _texts[b].Words >= options.CampaignMinWords;
+            NearDuplicates.FindPairs(signatures, low, (a, b, similarity) =>
+            {
+                if (SameSender(a, b) && similarity >= options.NearDuplicateSameSender)
                 {
                     _dups.Union(_firstComment[a], _firstComment[b]);
                 }
-                else if (similarity >= options.CampaignSimilarity
-                    && _texts[a].Words >= options.CampaignMinWords && _texts[b].Words >= options.CampaignMinWords)
+                else if (Campaign(a, b, similarity))
                 {
                     campaignLinks.Union(a, b);
                 }
-            }, Parallelism);
+            }, Parallelism, (a, b, similarity) => (similarity >= options.NearDuplicateSameSender && SameSender(a, b)) || Campaign(a, b, similarity));
             SubLap("near.pairs", ref cpu);
             // Near-identical letters from different senders are a campaign only when many send them within
             // a burst of days; two people writing alike, or a popular wording used all month, are not.
