@@ -265,6 +265,29 @@ internal sealed class Grouping
             }
             offTopic = OffTopicGroups(docGroup, groups, profiles, options);
         }
+        // A comment whose chosen opinion is the main one of almost no other comment is counted under
+        // another of its points that is the main opinion of several, when it has one.
+        var mainCount = new int[groups];
+        for (int u = 0; u < docs; u++)
+        {
+            if (docGroup[u] >= 0) mainCount[docGroup[u]] += multiplicity[u];
+        }
+        bool moved = false;
+        for (int u = 0; u < docs; u++)
+        {
+            if (docGroup[u] < 0 || mainCount[docGroup[u]] >= options.OpinionMinSize) continue;
+            foreach (var p in docPoints[u])
+            {
+                int g = pointGroup[p.Distinct];
+                if (mainCount[g] >= options.OpinionMinSize && !offTopic![g])
+                {
+                    docGroup[u] = g;
+                    moved = true;
+                    break;
+                }
+            }
+        }
+        if (moved) offTopic = OffTopicGroups(docGroup, groups, profiles, options);
         return new Grouping
         {
             DocPoints = docPoints,
@@ -537,16 +560,56 @@ internal sealed class Grouping
         L("upgma");
         // Centroids of the opinions, for the rare wordings.
         var opinionCentroid = new SparseVector[m];
-        for (int i = 0; i < m; i++)
+        void Centroids(IEnumerable<int> which)
         {
-            if (!alive[i]) continue;
-            var sum = new Dictionary<ulong, float>();
-            foreach (int x in members[i])
+            foreach (int i in which)
             {
-                foreach (var (key, value) in centroid[big[x]]) sum[key] = sum.GetValueOrDefault(key) + value;
+                var sum = new Dictionary<ulong, float>();
+                foreach (int x in members[i])
+                {
+                    foreach (var (key, value) in centroid[big[x]]) sum[key] = sum.GetValueOrDefault(key) + value;
+                }
+                opinionCentroid[i] = Unit(sum);
             }
-            opinionCentroid[i] = Unit(sum);
         }
+        Centroids(Enumerable.Range(0, m).Where(i => alive[i]));
+        // Small opinions left apart by the merge are mostly a big opinion's less common wordings: each
+        // joins the big opinion whose centroid is nearest when the cosine reaches a lower bar. Big ones
+        // are fixed first, so the order of joins does not matter.
+        long points = 0;
+        for (int k = 0; k < w; k++) points += size[k];
+        double small = Math.Max(minSize, options.SmallOpinionShare * points);
+        var bigOpinions = Enumerable.Range(0, m).Where(i => alive[i] && weight[i] >= small).ToArray();
+        var smallOpinions = Enumerable.Range(0, m).Where(i => alive[i] && weight[i] < small).ToArray();
+        var smallTarget = new int[smallOpinions.Length];
+        Parallel.For(0, smallOpinions.Length, parallel, x =>
+        {
+            int i = smallOpinions[x];
+            int target = -1;
+            float best = (float)options.SmallOpinionSimilarity;
+            foreach (int j in bigOpinions)
+            {
+                float v = SparseVector.Dot(opinionCentroid[i], opinionCentroid[j]);
+                if (v > best)
+                {
+                    best = v;
+                    target = j;
+                }
+            }
+            smallTarget[x] = target;
+        });
+        var grown = new SortedSet<int>();
+        for (int x = 0; x < smallOpinions.Length; x++)
+        {
+            int i = smallOpinions[x], target = smallTarget[x];
+            if (target < 0) continue;
+            alive[i] = false;
+            members[target].AddRange(members[i]);
+            foreach (int y in members[i]) clusterOf[big[y]] = target;
+            members[i].Clear();
+            grown.Add(target);
+        }
+        Centroids(grown);
         var unitFinal = opinionCentroid;
         // Rare wordings join the nearest opinion when close enough, else stand alone.
         var live = Enumerable.Range(0, m).Where(i => alive[i]).ToList();
@@ -603,10 +666,22 @@ internal sealed class Grouping
                     }
                 }
             }
+            // No heavy word in common: the best opinion over all shared features, at the same bar, so that
+            // a wording with odd vocabulary does not become an opinion of one comment.
+            bool fallback = bestCluster < 0;
             for (int f = 0; f < v.Length; f++)
             {
                 if (!byFeature.TryGetValue(v.Keys[f], out var list)) continue;
-                foreach (var (i, _) in list) score[i] = 0;
+                foreach (var (i, _) in list)
+                {
+                    double s = score[i];
+                    if (fallback && s > 0 && (s > bestScore || (s == bestScore && bestCluster >= 0 && i < bestCluster)))
+                    {
+                        bestScore = s;
+                        bestCluster = i;
+                    }
+                    score[i] = 0;
+                }
             }
             rareTarget[r] = bestCluster >= 0 ? bestCluster : -1 - k;
             return score;
