@@ -126,11 +126,11 @@ internal sealed class Grouping
             int to = Math.Min(distinct, from + Batch);
             int known = leaders.Count;
             int features = featureId.Count;
-            Parallel.For(from, to, parallel, () => (Seen: new HashSet<int>(), Dense: DenseScratch(features)), (x, _, scratch) =>
+            Parallel.For(from, to, parallel, () => (Seen: new int[known], Dense: DenseScratch(features)), (x, _, scratch) =>
             {
                 int d = order[x];
-                var (candidates, dense) = scratch;
-                candidates.Clear();
+                // seen[leader] holds 1 + the point's rank when the leader was already scored for this point.
+                var (seen, dense) = scratch;
                 Scatter(vectors[d], featureId, dense, true);
                 int best = -1;
                 float bestScore = threshold;
@@ -140,7 +140,8 @@ internal sealed class Grouping
                     for (int k = 0; k < list.Count && k < Scan; k++)
                     {
                         int leader = list[k];
-                        if (!candidates.Add(leader)) continue;
+                        if (seen[leader] == x + 1) continue;
+                        seen[leader] = x + 1;
                         float score = DenseDot(dense, leaderFeatures[leader], vectors[leaders[leader]].Values);
                         if (score > bestScore || (score == bestScore && best >= 0 && leader < best))
                         {
