@@ -74,6 +74,14 @@ internal static class SynthesisCommands
                     {
                         synth.Value = p.Fraction;
                         synth.Description = "tổng hợp / " + p.Stage;
+                        // The near-duplicate stage leaves its signatures and buckets behind (a quarter of the
+                        // heap at a million comments): compact once before grouping builds its own, so that
+                        // the peak stays under 3 GB.
+                        if (p.Stage == "formulas" && comments.Count >= 200_000)
+                        {
+                            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+                            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                        }
                     });
                     result = new SynthesisEngine(OptionsFromEnvironment()).Run(comments, draft, progress);
                     synth.Value = 1.0;
