@@ -13,5 +13,11 @@ if [ ! -f "$CORPUS/comments.csv" ]; then
 fi
 dotnet build -c Release src/DanY.Cli -v q -nologo >/dev/null
 DLL=src/DanY.Cli/bin/Release/net10.0/dany.dll
-/usr/bin/time -f "wall %e s, user %U s, sys %S s, peak RSS %M KB" dotnet "$DLL" synthesize --comments "$CORPUS/comments.csv" --draft "$CORPUS/draft.md" --out "$OUT" 2>&1 | tail -3
-python3 $BENCH/score.py "$CORPUS/truth.csv" "$OUT/predictions.csv"
+mkdir -p "$OUT"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+/usr/bin/time -f "wall %e s, user %U s, sys %S s, peak RSS %M KB" dotnet "$DLL" synthesize --comments "$CORPUS/comments.csv" --draft "$CORPUS/draft.md" --out "$OUT" 2>"$OUT/stderr.txt" || { tail -5 "$OUT/stderr.txt"; exit 1; }
+# The last progress frame and the timing line; ANSI codes stripped.
+sed -e 's/\x1b\[[0-9;?]*[A-Za-z]//g' "$OUT/stderr.txt" | tr '\r' '\n' | awk '/ý kiến, [0-9]+ nhóm/{buf=""; f=1} f{buf=buf $0 " "} END{print buf}' | tr -s ' '
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 $BENCH/score.py "$CORPUS/truth.csv" "$OUT/predictions.csv" > "$OUT/score.json"
+python3 bench/digest.py "$OUT/score.json"

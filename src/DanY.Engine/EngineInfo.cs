@@ -4,5 +4,5 @@ namespace DanY.Engine;
 public static class EngineInfo
 {
     /// <summary>Bumped whenever a change alters any output for the same input and settings.</summary>
-    public const string Version = "0.1.0";
+    public const string Version = "0.2.0";
 }

@@ -26,7 +26,13 @@ internal sealed class CommentCsvReader(TextReader reader)
     }
 
     /// <summary>Reads one record into <paramref name="fields"/>; false at end of input.</summary>
-    public bool Read(List<string> fields)
+    public bool Read(List<string> fields) => Read(fields, null);
+
+    /// <summary>
+    /// Reads one record; a column with an interning table gets one string per distinct value (unit codes,
+    /// sections, channels repeat across a million rows).
+    /// </summary>
+    public bool Read(List<string> fields, Dictionary<string, string>?[]? intern)
     {
         fields.Clear();
         if (Peek() < 0) return false;
@@ -40,34 +46,41 @@ internal sealed class CommentCsvReader(TextReader reader)
                 long startLine = Line;
                 while (true)
                 {
-                    c = Peek();
-                    if (c < 0) throw new InputException($"Trường có dấu ngoặc kép không được đóng (từ dòng {startLine}).", $"Unterminated quoted field (from line {startLine}).");
+                    if (Peek() < 0) throw new InputException($"Trường có dấu ngoặc kép không được đóng (từ dòng {startLine}).", $"Unterminated quoted field (from line {startLine}).");
+                    // Copy up to the next quote in one go.
+                    var chunk = _buffer.AsSpan(_position, _length - _position);
+                    int q = chunk.IndexOf('"');
+                    var plain = q < 0 ? chunk : chunk[..q];
+                    Line += plain.Count('\n');
+                    _field.Append(plain);
+                    _position += plain.Length;
+                    if (q < 0) continue;
                     _position++;
-                    if (c == '"')
+                    if (Peek() == '"')
                     {
-                        if (Peek() == '"')
-                        {
-                            _position++;
-                            _field.Append('"');
-                            continue;
-                        }
-                        break;
+                        _position++;
+                        _field.Append('"');
+                        continue;
                     }
-                    if (c == '\n') Line++;
-                    _field.Append((char)c);
+                    break;
                 }
                 c = Peek();
                 if (c is not (',' or '\r' or '\n' or -1)) throw new InputException($"Ký tự thừa sau trường có ngoặc kép ở dòng {Line}.", $"Unexpected character after a quoted field on line {Line}.");
             }
             else
             {
-                while ((c = Peek()) is not (',' or '\r' or '\n' or -1))
+                while (Peek() >= 0)
                 {
-                    _position++;
-                    _field.Append((char)c);
+                    var chunk = _buffer.AsSpan(_position, _length - _position);
+                    int stop = chunk.IndexOfAny(',', '\r', '\n');
+                    var plain = stop < 0 ? chunk : chunk[..stop];
+                    _field.Append(plain);
+                    _position += plain.Length;
+                    if (stop >= 0) break;
                 }
             }
-            fields.Add(_field.ToString());
+            var table = intern is not null && fields.Count < intern.Length ? intern[fields.Count] : null;
+            fields.Add(table is null ? _field.ToString() : Intern(table, _field));
             c = Peek();
             if (c == ',')
             {
@@ -86,6 +99,19 @@ internal sealed class CommentCsvReader(TextReader reader)
             Line++;
             return true;
         }
+    }
+
+    private static string Intern(Dictionary<string, string> table, StringBuilder field)
+    {
+        if (field.Length == 0) return "";
+        if (field.Length > 64 || table.Count > 100_000) return field.ToString();
+        Span<char> chars = stackalloc char[field.Length];
+        field.CopyTo(0, chars, field.Length);
+        var lookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars, out string? known)) return known;
+        string value = chars.ToString();
+        table[value] = value;
+        return value;
     }
 }
 
@@ -112,7 +138,12 @@ internal static class CommentCsv
             int id = Col("id"), section = Col("section_ref"), unit = Col("unit_code"), channel = Col("channel"), group = Col("group"), stance = Col("stance"), at = Col("submitted_at"), body = Col("text");
             var result = new List<CommentInput>();
             var ids = new HashSet<string>(StringComparer.Ordinal);
-            while (csv.Read(fields))
+            var intern = new Dictionary<string, string>?[header.Count];
+            foreach (int column in new[] { section, unit, channel, group, stance })
+            {
+                if (column >= 0) intern[column] = new Dictionary<string, string>(StringComparer.Ordinal);
+            }
+            while (csv.Read(fields, intern))
             {
                 if (fields.Count == 1 && fields[0].Length == 0) continue;
                 if (fields.Count != header.Count) throw new InputException($"Dòng {csv.Line - 1}: có {fields.Count} trường, cần {header.Count}.", $"Line {csv.Line - 1}: {fields.Count} fields, expected {header.Count}.");
@@ -122,7 +153,7 @@ internal static class CommentCsv
                 DateTimeOffset? when = null;
                 if (Get(at) is { } a)
                 {
-                    if (!DateTimeOffset.TryParse(a, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                    if (!TryParseIso(a, out var parsed) && !DateTimeOffset.TryParse(a, CultureInfo.InvariantCulture, DateTimeStyles.None, out parsed))
                     {
                         throw new InputException($"Dòng {csv.Line - 1}: thời điểm '{a}' không hợp lệ.", $"Line {csv.Line - 1}: invalid timestamp '{a}'.");
                     }
@@ -136,6 +167,31 @@ internal static class CommentCsv
         {
             throw new InputException("Tệp không phải UTF-8 hợp lệ.", "The file is not valid UTF-8.");
         }
+    }
+
+    /// <summary>The common shape "2025-10-15T00:00:02+07:00" without the general parser (a few times faster at a million rows).</summary>
+    private static bool TryParseIso(string s, out DateTimeOffset value)
+    {
+        value = default;
+        if (s.Length != 25 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] is not ('+' or '-') || s[22] != ':') return false;
+        static int Num(string s, int at, int len)
+        {
+            int n = 0;
+            for (int i = at; i < at + len; i++)
+            {
+                int d = s[i] - '0';
+                if ((uint)d > 9) return -1;
+                n = n * 10 + d;
+            }
+            return n;
+        }
+        int year = Num(s, 0, 4), month = Num(s, 5, 2), day = Num(s, 8, 2), hour = Num(s, 11, 2), minute = Num(s, 14, 2), second = Num(s, 17, 2);
+        int offH = Num(s, 20, 2), offM = Num(s, 23, 2);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59 || offH is < 0 or > 14 || offM is < 0 or > 59) return false;
+        var offset = new TimeSpan(offH, offM, 0);
+        if (s[19] == '-') offset = -offset;
+        value = new DateTimeOffset(year, month, day, hour, minute, second, offset);
+        return true;
     }
 
     /// <summary>Headings of a draft in Markdown: "#### 2.1. Title {#III.2.1}", in document order.</summary>

@@ -55,7 +55,7 @@ internal static class SynthesisCommands
             List<CommentInput> comments = [];
             List<DraftSection> draft = [];
             SynthesisResult? result = null;
-            double readMs = 0, writeMs = 0;
+            double readMs = 0, writeMs = 0, readCpu = 0, writeCpu = 0;
             console.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
@@ -63,26 +63,38 @@ internal static class SynthesisCommands
                 {
                     var task = ctx.AddTask("đọc dữ liệu / reading", maxValue: 1.0);
                     var sw = Stopwatch.StartNew();
+                    var cpu = Environment.CpuUsage.TotalTime;
                     comments = CommentCsv.Read(commentsPath);
                     if (draftPath is not null) draft = CommentCsv.ReadDraft(draftPath);
                     readMs = sw.Elapsed.TotalMilliseconds;
+                    readCpu = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
                     task.Value = 1.0;
                     var synth = ctx.AddTask("tổng hợp / synthesis", maxValue: 1.0);
                     var progress = new InlineProgress(p =>
                     {
                         synth.Value = p.Fraction;
                         synth.Description = "tổng hợp / " + p.Stage;
+                        // The near-duplicate stage leaves its signatures and buckets behind (a quarter of the
+                        // heap at a million comments): compact once before grouping builds its own, so that
+                        // the peak stays under 3 GB.
+                        if (p.Stage == "formulas" && comments.Count >= 200_000)
+                        {
+                            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+                            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                        }
                     });
                     result = new SynthesisEngine(OptionsFromEnvironment()).Run(comments, draft, progress);
                     synth.Value = 1.0;
                     var write = ctx.AddTask("ghi kết quả / writing", maxValue: 1.0);
                     sw.Restart();
+                    cpu = Environment.CpuUsage.TotalTime;
                     Write(outDir, comments, draft, result);
                     writeMs = sw.Elapsed.TotalMilliseconds;
+                    writeCpu = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
                     write.Value = 1.0;
                 });
             var timings = string.Join(", ", result!.Timings.StageMilliseconds.Select(kv => $"{kv.Key} {kv.Value:F0} ms"));
-            console.MarkupLineInterpolated($"[grey]{comments.Count} ý kiến, {result.Document.Sections.Sum(s => s.Groups.Count)} nhóm; read {readMs:F0} ms, {timings}, write {writeMs:F0} ms; total {total.Elapsed.TotalSeconds:F2} s; engine {EngineInfo.Version}[/]");
+            console.MarkupLineInterpolated($"[grey]{comments.Count} ý kiến, {result.Document.Sections.Sum(s => s.Groups.Count)} nhóm; read {readMs:F0} ms, cpu read {readCpu:F0} ms, {timings}, write {writeMs:F0} ms, cpu write {writeCpu:F0} ms; total {total.Elapsed.TotalSeconds:F2} s; engine {EngineInfo.Version}[/]");
             return 0;
         }
         catch (InputException e)
@@ -111,39 +123,45 @@ internal static class SynthesisCommands
         public void Report(SynthesisProgress value) => report(value);
     }
 
+    private static void WritePredictions(string path, SynthesisResult result, UTF8Encoding utf8)
+    {
+        using var w = new StreamWriter(path, false, utf8, 1 << 20);
+        w.Write("id,cluster_id,dup_group,is_noise\r\n");
+        foreach (var a in result.Assignments)
+        {
+            w.Write(Csv(a.Id));
+            w.Write(',');
+            w.Write(a.GroupId ?? (a.Noise != NoiseReason.None ? "noise:" + a.Noise : ""));
+            w.Write(',');
+            w.Write(a.DuplicateGroup is null ? "" : Csv(a.DuplicateGroup));
+            w.Write(',');
+            w.Write(a.Noise != NoiseReason.None ? "1" : "0");
+            w.Write("\r\n");
+        }
+    }
+
     private static void Write(string outDir, List<CommentInput> comments, List<DraftSection> draft, SynthesisResult result)
     {
         Directory.CreateDirectory(outDir);
         var utf8 = new UTF8Encoding(false);
         // Write to temporary names first so that a failure leaves no half-written result.
         string predictions = Path.Combine(outDir, "predictions.csv");
-        using (var w = new StreamWriter(predictions + ".tmp", false, utf8, 1 << 20))
-        {
-            w.Write("id,cluster_id,dup_group,is_noise\r\n");
-            foreach (var a in result.Assignments)
+        string json = Path.Combine(outDir, "synthesis.json");
+        string md = Path.Combine(outDir, "synthesis.md");
+        // The three files are independent: written side by side.
+        Parallel.Invoke(
+            () => WritePredictions(predictions + ".tmp", result, utf8),
+            () =>
             {
-                w.Write(Csv(a.Id));
-                w.Write(',');
-                w.Write(a.GroupId ?? (a.Noise != NoiseReason.None ? "noise:" + a.Noise : ""));
-                w.Write(',');
-                w.Write(a.DuplicateGroup is null ? "" : Csv(a.DuplicateGroup));
-                w.Write(',');
-                w.Write(a.Noise != NoiseReason.None ? "1" : "0");
-                w.Write("\r\n");
-            }
-        }
+                using var s = File.Create(json + ".tmp");
+                JsonSerializer.Serialize(s, result.Document, Json);
+            },
+            () => File.WriteAllText(md + ".tmp", Markdown(result.Document, draft), utf8));
         if (Environment.GetEnvironmentVariable("DANY_DEBUG_POINTS") is "1")
         {
             using var d = new StreamWriter(Path.Combine(outDir, "points.csv"), false, utf8);
             foreach (var a in result.Assignments) d.Write($"{a.Id},{string.Join(';', a.PointGroups)}\n");
         }
-        string json = Path.Combine(outDir, "synthesis.json");
-        using (var s = File.Create(json + ".tmp"))
-        {
-            JsonSerializer.Serialize(s, result.Document, Json);
-        }
-        string md = Path.Combine(outDir, "synthesis.md");
-        File.WriteAllText(md + ".tmp", Markdown(result.Document, draft), utf8);
         File.Move(predictions + ".tmp", predictions, true);
         File.Move(json + ".tmp", json, true);
         File.Move(md + ".tmp", md, true);

@@ -49,9 +49,13 @@ internal sealed class Grouping
         TermWeights weights, SynthesisOptions options, ParallelOptions parallel, Action<string, double>? timing = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var cpu = Environment.CpuUsage.TotalTime;
         void Lap(string name)
         {
             timing?.Invoke(name, clock.Elapsed.TotalMilliseconds);
+            var now = Environment.CpuUsage.TotalTime;
+            timing?.Invoke("cpu " + name.Split('(')[0], (now - cpu).TotalMilliseconds);
+            cpu = now;
             clock.Restart();
         }
         int docs = texts.Length;
@@ -99,42 +103,114 @@ internal sealed class Grouping
         var wording = new int[distinct];
         var leaders = new List<int>();
         var postings = new Dictionary<int, List<int>>();
-        var candidates = new HashSet<int>();
         float threshold = (float)options.WordingSimilarity;
-        foreach (int d in order)
+        var top3 = new int[distinct][];
+        Parallel.For(0, distinct, parallel, d => top3[d] = TopTerms(ids[d], weights, 3));
+        // Leader clustering in batches: the points of a batch are compared with the leaders known at its
+        // start in parallel, then, in order, with the leaders the batch itself created. Candidates are the
+        // first 60 leaders of each of the point's top terms (posting lists only grow at their end), and
+        // the best is the highest score, ties to the lowest leader: the same result as one point at a
+        // time, whatever the thread count.
+        const int Batch = 1024, Scan = 60;
+        var batchBest = new int[Batch];
+        var batchScore = new float[Batch];
+        var fresh = new List<int>();
+        // Leaders' features get dense ids, so that a point is scattered once into a dense array and each
+        // candidate costs one pass over its own features: the products are still added in the leader's
+        // key order, bit for bit the sparse dot product.
+        var featureId = new Dictionary<ulong, int>();
+        var leaderFeatures = new List<int[]>();
+        float[] mainDense = [];
+        for (int from = 0; from < distinct; from += Batch)
         {
-            var top = TopTerms(ids[d], weights, 3);
-            candidates.Clear();
-            int best = -1;
-            float bestScore = threshold;
-            foreach (int term in top)
+            int to = Math.Min(distinct, from + Batch);
+            int known = leaders.Count;
+            int features = featureId.Count;
+            Parallel.For(from, to, parallel, () => (Seen: new int[known], Dense: DenseScratch(features)), (x, _, scratch) =>
             {
-                if (!postings.TryGetValue(term, out var list)) continue;
-                // The most common leaders sharing the term come first; a bounded scan keeps this linear.
-                for (int k = 0; k < list.Count && k < 60; k++)
+                int d = order[x];
+                // seen[leader] holds 1 + the point's rank when the leader was already scored for this point.
+                var (seen, dense) = scratch;
+                Scatter(vectors[d], featureId, dense, true);
+                int best = -1;
+                float bestScore = threshold;
+                foreach (int term in top3[d])
                 {
-                    int leader = list[k];
-                    if (!candidates.Add(leader)) continue;
-                    float score = SparseVector.Dot(vectors[d], vectors[leaders[leader]]);
-                    if (score > bestScore || (score == bestScore && best >= 0 && leader < best))
+                    if (!postings.TryGetValue(term, out var list)) continue;
+                    for (int k = 0; k < list.Count && k < Scan; k++)
                     {
-                        bestScore = score;
-                        best = leader;
+                        int leader = list[k];
+                        if (seen[leader] == x + 1) continue;
+                        seen[leader] = x + 1;
+                        float score = DenseDot(dense, leaderFeatures[leader], vectors[leaders[leader]].Values);
+                        if (score > bestScore || (score == bestScore && best >= 0 && leader < best))
+                        {
+                            bestScore = score;
+                            best = leader;
+                        }
                     }
                 }
-            }
-            if (best >= 0)
+                Scatter(vectors[d], featureId, dense, false);
+                batchBest[x - from] = best;
+                batchScore[x - from] = bestScore;
+                return scratch;
+            }, _ => { });
+            for (int x = from; x < to; x++)
             {
-                wording[d] = best;
-                continue;
-            }
-            int id = leaders.Count;
-            leaders.Add(d);
-            wording[d] = id;
-            foreach (int term in TopTerms(ids[d], weights, 6))
-            {
-                if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
-                list.Add(id);
+                int d = order[x];
+                int best = batchBest[x - from];
+                float bestScore = batchScore[x - from];
+                if (leaders.Count > known)
+                {
+                    fresh.Clear();
+                    foreach (int term in top3[d])
+                    {
+                        if (!postings.TryGetValue(term, out var list)) continue;
+                        for (int k = list.Count - 1; k >= 0; k--)
+                        {
+                            int leader = list[k];
+                            if (leader < known) break;
+                            if (k >= Scan || fresh.Contains(leader)) continue;
+                            fresh.Add(leader);
+                        }
+                    }
+                    if (fresh.Count > 0)
+                    {
+                        if (mainDense.Length < featureId.Count) mainDense = new float[Math.Max(featureId.Count, 2 * mainDense.Length)];
+                        Scatter(vectors[d], featureId, mainDense, true);
+                        foreach (int leader in fresh)
+                        {
+                            float score = DenseDot(mainDense, leaderFeatures[leader], vectors[leaders[leader]].Values);
+                            if (score > bestScore || (score == bestScore && best >= 0 && leader < best))
+                            {
+                                bestScore = score;
+                                best = leader;
+                            }
+                        }
+                        Scatter(vectors[d], featureId, mainDense, false);
+                    }
+                }
+                if (best >= 0)
+                {
+                    wording[d] = best;
+                    continue;
+                }
+                int id = leaders.Count;
+                leaders.Add(d);
+                wording[d] = id;
+                var keys = vectors[d].Keys;
+                var fids = new int[vectors[d].Length];
+                for (int f = 0; f < fids.Length; f++)
+                {
+                    if (!featureId.TryGetValue(keys[f], out int fid)) featureId[keys[f]] = fid = featureId.Count;
+                    fids[f] = fid;
+                }
+                leaderFeatures.Add(fids);
+                foreach (int term in TopTerms(ids[d], weights, 6))
+                {
+                    if (!postings.TryGetValue(term, out var list)) postings[term] = list = [];
+                    list.Add(id);
+                }
             }
         }
 
@@ -154,7 +230,7 @@ internal sealed class Grouping
             if (kept.Length > 0) docPoints[u] = kept;
         }
         string asideMs = $"aside {asideClock.ElapsedMilliseconds}";
-        var pointGroup = MergeWordings(wording, leaders, countArr, vectors, docPoints, profiles, options, out int groups, out int[] groupLeader);
+        var pointGroup = MergeWordings(wording, leaders, countArr, vectors, docPoints, profiles, options, parallel, out int groups, out int[] groupLeader);
         Lap("grouping.merge(" + asideMs + " " + Stats + ")");
         var docGroup = new int[docs];
         // A comment's main opinion is its first point that belongs to an opinion others share; a lone
@@ -164,26 +240,77 @@ internal sealed class Grouping
         long totalComments = 0;
         foreach (int x in multiplicity) totalComments += x;
         int significant = Math.Max(options.OpinionMinSize, (int)(options.SignificantShare * totalComments));
+        bool[]? offTopic = null;
+        // Twice: once to find the groups filed all over the draft, then again so that a comment whose
+        // first shared point is such a group (a self-introduction) is judged by the request that follows.
+        for (int pass = 0; pass < 2; pass++)
+        {
+            for (int u = 0; u < docs; u++)
+            {
+                docGroup[u] = -1;
+                if (docPoints[u].Length == 0) continue;
+                docGroup[u] = pointGroup[docPoints[u][0].Distinct];
+                int firstShared = -1;
+                foreach (var p in docPoints[u])
+                {
+                    int g = pointGroup[p.Distinct];
+                    if (groupSize[g] < significant) continue;
+                    if (firstShared < 0) firstShared = g;
+                    if (offTopic is null || !offTopic[g])
+                    {
+                        firstShared = g;
+                        break;
+                    }
+                }
+                if (firstShared >= 0) docGroup[u] = firstShared;
+            }
+            offTopic = OffTopicGroups(docGroup, groups, profiles, options);
+        }
+        // A comment whose chosen opinion is the main one of almost no other comment is counted under
+        // another of its points that is the main opinion of several, when it has one.
+        var mainCount = new int[groups];
         for (int u = 0; u < docs; u++)
         {
-            docGroup[u] = -1;
-            if (docPoints[u].Length == 0) continue;
-            docGroup[u] = pointGroup[docPoints[u][0].Distinct];
+            if (docGroup[u] >= 0) mainCount[docGroup[u]] += multiplicity[u];
+        }
+        bool moved = false;
+        for (int u = 0; u < docs; u++)
+        {
+            if (docGroup[u] < 0 || mainCount[docGroup[u]] >= options.OpinionMinSize) continue;
             foreach (var p in docPoints[u])
             {
-                if (groupSize[pointGroup[p.Distinct]] >= significant)
+                int g = pointGroup[p.Distinct];
+                if (mainCount[g] >= options.OpinionMinSize && !offTopic![g])
                 {
-                    docGroup[u] = pointGroup[p.Distinct];
+                    docGroup[u] = g;
+                    moved = true;
                     break;
                 }
             }
         }
+        if (moved) offTopic = OffTopicGroups(docGroup, groups, profiles, options);
+        return new Grouping
+        {
+            DocPoints = docPoints,
+            AllDocPoints = allPoints,
+            PointGroup = pointGroup,
+            PointFirstDoc = firstDoc.ToArray(),
+            PointCount = countArr,
+            PointVectors = vectors,
+            DocGroup = docGroup,
+            GroupCount = groups,
+            OffTopic = offTopic!,
+            GroupLeader = groupLeader,
+        };
+    }
 
-        // 4. Off-topic: groups filed all over the draft, with no section (not even "whole document") of their own.
+    /// <summary>Off-topic: groups filed all over the draft, with no section (not even "whole document") of their own.</summary>
+    private static bool[] OffTopicGroups(int[] docGroup, int groups, CommentProfiles profiles, SynthesisOptions options)
+    {
         var offTopic = new bool[groups];
         var sectionCounts = new Dictionary<(int, int), int>();
         var groupTotal = new int[groups];
-        // Unweighted too: a campaign filed under one section keeps its group on topic.
+        // Unweighted too: a campaign filed under one section, or against the whole document, keeps its group on topic.
         var rawCounts = new Dictionary<(int, int), int>();
         var rawTotal = new int[groups];
         for (int i = 0; i < profiles.Doc.Length; i++)
@@ -198,9 +325,11 @@ internal sealed class Grouping
             sectionCounts[key] = sectionCounts.GetValueOrDefault(key) + 1;
         }
         var rawMax = new int[groups];
+        var rawWhole = new int[groups];
         foreach (var ((g, section), c) in rawCounts)
         {
             if (section != 0) rawMax[g] = Math.Max(rawMax[g], c);
+            else rawWhole[g] = c;
         }
         var groupMax = new int[groups];
         var groupWhole = new int[groups];
@@ -214,21 +343,10 @@ internal sealed class Grouping
         {
             offTopic[g] = groupTotal[g] >= 8 && groupMax[g] < options.OffTopicMaxConcentration * groupTotal[g]
                 && groupWhole[g] < options.WholeDocumentMinShare * groupTotal[g]
-                && rawMax[g] < options.OffTopicMaxConcentration * rawTotal[g];
+                && rawMax[g] < options.OffTopicMaxConcentration * rawTotal[g]
+                && rawWhole[g] < options.WholeDocumentMinShare * rawTotal[g];
         }
-        return new Grouping
-        {
-            DocPoints = docPoints,
-            AllDocPoints = allPoints,
-            PointGroup = pointGroup,
-            PointFirstDoc = firstDoc.ToArray(),
-            PointCount = countArr,
-            PointVectors = vectors,
-            DocGroup = docGroup,
-            GroupCount = groups,
-            OffTopic = offTopic,
-            GroupLeader = groupLeader,
-        };
+        return offTopic;
     }
 
     // Second pass: a wording that only ever appears beside asides does stand alone.
@@ -263,23 +381,45 @@ internal sealed class Grouping
     /// join the nearest opinion.
     /// </summary>
     private static int[] MergeWordings(int[] wording, List<int> leaders, int[] count, SparseVector[] vectors,
-        DocPoint[][] docPoints, CommentProfiles profiles, SynthesisOptions options, out int groups, out int[] groupLeader)
+        DocPoint[][] docPoints, CommentProfiles profiles, SynthesisOptions options, ParallelOptions parallel, out int groups, out int[] groupLeader)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var laps = new List<string>();
-        void L(string n) { laps.Add($"{n} {sw.ElapsedMilliseconds}"); sw.Restart(); }
+        var cpu = Environment.CpuUsage.TotalTime;
+        void L(string n)
+        {
+            var now = Environment.CpuUsage.TotalTime;
+            laps.Add($"{n} {sw.ElapsedMilliseconds} cpu {(now - cpu).TotalMilliseconds:F0}");
+            cpu = now;
+            sw.Restart();
+        }
         int w = leaders.Count;
         var size = new int[w];
         var centroid = new Dictionary<ulong, float>[w];
-        for (int k = 0; k < w; k++) centroid[k] = [];
-        for (int d = 0; d < wording.Length; d++)
+        // Members of each wording in point order (a counting sort), so that centroids are summed in
+        // parallel, each in the same order as one pass over the points would.
+        var start = new int[w + 1];
+        for (int d = 0; d < wording.Length; d++) start[wording[d] + 1]++;
+        for (int k = 0; k < w; k++) start[k + 1] += start[k];
+        var memberOf = new int[wording.Length];
+        var fill = (int[])start.Clone();
+        for (int d = 0; d < wording.Length; d++) memberOf[fill[wording[d]]++] = d;
+        Parallel.For(0, w, parallel, k =>
         {
-            int k = wording[d];
-            size[k] += count[d];
-            var v = vectors[d];
-            var c = centroid[k];
-            for (int f = 0; f < v.Length; f++) c[v.Keys[f]] = c.GetValueOrDefault(v.Keys[f]) + v.Values[f] * count[d];
-        }
+            var c = new Dictionary<ulong, float>();
+            for (int x = start[k]; x < start[k + 1]; x++)
+            {
+                int d = memberOf[x];
+                size[k] += count[d];
+                var v = vectors[d];
+                for (int f = 0; f < v.Length; f++)
+                {
+                    ref float slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(c, v.Keys[f], out _);
+                    slot += v.Values[f] * count[d];
+                }
+            }
+            centroid[k] = c;
+        });
         L("centroids");
         int sections = profiles.Sections, writerGroups = profiles.WriterGroups;
         var sectionVec = new double[w][];
@@ -306,19 +446,46 @@ internal sealed class Grouping
         var unit = big.Select(k => Unit(centroid[k])).ToArray();
         var sUnit = big.Select(k => UnitDense(sectionVec[k])).ToArray();
         var gUnit = big.Select(k => UnitDense(writerVec[k])).ToArray();
-        // Sparse: only wordings answering similar sections can score above zero.
-        var neighbours = new Dictionary<int, float>[m];
-        Parallel.For(0, m, i =>
+        // Sparse: only wordings answering similar sections can score above zero, so each row looks only at
+        // the wordings sharing a section with it (section products summed in section order, as a dense dot).
+        var bySection = new List<(int Row, double Value)>[sections];
+        for (int x = 0; x < sections; x++) bySection[x] = [];
+        for (int i = 0; i < m; i++)
         {
-            var row = new Dictionary<int, float>();
-            for (int j = 0; j < m; j++)
+            for (int x = 0; x < sections; x++)
             {
-                if (i == j) continue;
-                float v = (float)PairScore(unit[i], unit[j], sUnit[i], sUnit[j], gUnit[i], gUnit[j], options);
-                if (v > 0) row[j] = v;
+                if (sUnit[i][x] != 0) bySection[x].Add((i, sUnit[i][x]));
             }
+        }
+        var neighbours = new Dictionary<int, float>[m];
+        Parallel.For(0, m, parallel, () => (Sum: new double[m], Touched: new List<int>()), (i, _, scratch) =>
+        {
+            var (sum, touched) = scratch;
+            for (int x = 0; x < sections; x++)
+            {
+                double vi = sUnit[i][x];
+                if (vi == 0) continue;
+                foreach (var (j, vj) in bySection[x])
+                {
+                    if (sum[j] == 0) touched.Add(j);
+                    sum[j] += vi * vj;
+                }
+            }
+            touched.Sort();
+            var row = new Dictionary<int, float>();
+            foreach (int j in touched)
+            {
+                if (j != i && sum[j] >= options.OpinionSectionSimilarity)
+                {
+                    float v = (float)PairScore(unit[i], unit[j], null, null, gUnit[i], gUnit[j], options);
+                    if (v > 0) row[j] = v;
+                }
+                sum[j] = 0;
+            }
+            touched.Clear();
             neighbours[i] = row;
-        });
+            return scratch;
+        }, _ => { });
         L("profiles+matrix");
         var weight = big.Select(k => (double)size[k]).ToArray();
         var alive = Enumerable.Repeat(true, m).ToArray();
@@ -394,16 +561,56 @@ internal sealed class Grouping
         L("upgma");
         // Centroids of the opinions, for the rare wordings.
         var opinionCentroid = new SparseVector[m];
-        for (int i = 0; i < m; i++)
+        void Centroids(IEnumerable<int> which)
         {
-            if (!alive[i]) continue;
-            var sum = new Dictionary<ulong, float>();
-            foreach (int x in members[i])
+            foreach (int i in which)
             {
-                foreach (var (key, value) in centroid[big[x]]) sum[key] = sum.GetValueOrDefault(key) + value;
+                var sum = new Dictionary<ulong, float>();
+                foreach (int x in members[i])
+                {
+                    foreach (var (key, value) in centroid[big[x]]) sum[key] = sum.GetValueOrDefault(key) + value;
+                }
+                opinionCentroid[i] = Unit(sum);
             }
-            opinionCentroid[i] = Unit(sum);
         }
+        Centroids(Enumerable.Range(0, m).Where(i => alive[i]));
+        // Small opinions left apart by the merge are mostly a big opinion's less common wordings: each
+        // joins the big opinion whose centroid is nearest when the cosine reaches a lower bar. Big ones
+        // are fixed first, so the order of joins does not matter.
+        long points = 0;
+        for (int k = 0; k < w; k++) points += size[k];
+        double small = Math.Max(minSize, options.SmallOpinionShare * points);
+        var bigOpinions = Enumerable.Range(0, m).Where(i => alive[i] && weight[i] >= small).ToArray();
+        var smallOpinions = Enumerable.Range(0, m).Where(i => alive[i] && weight[i] < small).ToArray();
+        var smallTarget = new int[smallOpinions.Length];
+        Parallel.For(0, smallOpinions.Length, parallel, x =>
+        {
+            int i = smallOpinions[x];
+            int target = -1;
+            float best = (float)options.SmallOpinionSimilarity;
+            foreach (int j in bigOpinions)
+            {
+                float v = SparseVector.Dot(opinionCentroid[i], opinionCentroid[j]);
+                if (v > best)
+                {
+                    best = v;
+                    target = j;
+                }
+            }
+            smallTarget[x] = target;
+        });
+        var grown = new SortedSet<int>();
+        for (int x = 0; x < smallOpinions.Length; x++)
+        {
+            int i = smallOpinions[x], target = smallTarget[x];
+            if (target < 0) continue;
+            alive[i] = false;
+            members[target].AddRange(members[i]);
+            foreach (int y in members[i]) clusterOf[big[y]] = target;
+            members[i].Clear();
+            grown.Add(target);
+        }
+        Centroids(grown);
         var unitFinal = opinionCentroid;
         // Rare wordings join the nearest opinion when close enough, else stand alone.
         var live = Enumerable.Range(0, m).Where(i => alive[i]).ToList();
@@ -420,14 +627,31 @@ internal sealed class Grouping
         }
         var rare = Enumerable.Range(0, w).Where(k => clusterOf[k] < 0).ToArray();
         var rareTarget = new int[rare.Length];
-        Parallel.For(0, rare.Length, r =>
+        // Scores against every opinion at once through an inverted index of the opinion centroids; the
+        // products are added in key order, as a sparse dot product would.
+        var byFeature = new Dictionary<ulong, List<(int Opinion, float Value)>>();
+        foreach (int i in live)
+        {
+            var c = unitFinal[i];
+            for (int f = 0; f < c.Length; f++)
+            {
+                if (!byFeature.TryGetValue(c.Keys[f], out var list)) byFeature[c.Keys[f]] = list = [];
+                list.Add((i, c.Values[f]));
+            }
+        }
+        Parallel.For(0, rare.Length, parallel, () => new float[m], (r, _, score) =>
         {
             int k = rare[r];
             var v = Unit(centroid[k]);
+            for (int f = 0; f < v.Length; f++)
+            {
+                if (!byFeature.TryGetValue(v.Keys[f], out var list)) continue;
+                float a = v.Values[f];
+                foreach (var (i, value) in list) score[i] += a * value;
+            }
             int bestCluster = -1;
             double bestScore = options.RareWordingSimilarity;
-            var tried = new HashSet<int>();
-            // The heaviest single words of the wording find its candidates.
+            // Candidates share one of the wording's heaviest single words: with no word in common it is not near.
             var keys = Enumerable.Range(0, v.Length).Where(f => (v.Keys[f] & (1UL << 63)) == 0)
                 .OrderByDescending(f => v.Values[f]).ThenBy(f => v.Keys[f]).Take(5).Select(f => v.Keys[f]);
             foreach (ulong key in keys)
@@ -435,8 +659,7 @@ internal sealed class Grouping
                 if (!byTerm.TryGetValue(key, out var list)) continue;
                 foreach (int i in list)
                 {
-                    if (!tried.Add(i)) continue;
-                    double s = SparseVector.Dot(v, unitFinal[i]);
+                    double s = score[i];
                     if (s > bestScore || (s == bestScore && bestCluster >= 0 && i < bestCluster))
                     {
                         bestScore = s;
@@ -444,8 +667,26 @@ internal sealed class Grouping
                     }
                 }
             }
+            // No heavy word in common: the best opinion over all shared features, at the same bar, so that
+            // a wording with odd vocabulary does not become an opinion of one comment.
+            bool fallback = bestCluster < 0;
+            for (int f = 0; f < v.Length; f++)
+            {
+                if (!byFeature.TryGetValue(v.Keys[f], out var list)) continue;
+                foreach (var (i, _) in list)
+                {
+                    double s = score[i];
+                    if (fallback && s > 0 && (s > bestScore || (s == bestScore && bestCluster >= 0 && i < bestCluster)))
+                    {
+                        bestScore = s;
+                        bestCluster = i;
+                    }
+                    score[i] = 0;
+                }
+            }
             rareTarget[r] = bestCluster >= 0 ? bestCluster : -1 - k;
-        });
+            return score;
+        }, _ => { });
         for (int r = 0; r < rare.Length; r++) clusterOf[rare[r]] = rareTarget[r];
         L("rare");
         Stats += " " + string.Join(", ", laps);
@@ -562,19 +803,70 @@ internal sealed class Grouping
 
     internal static SparseVector Vectorise(int[] ids, TermWeights weights)
     {
-        var features = new Dictionary<ulong, float>();
+        // Features in order of first occurrence (a repeated feature keeps its value), normalised in that
+        // order, then sorted by key: what a dictionary of features would give, without one per point.
+        int max = 2 * ids.Length;
+        var keys = new ulong[max];
+        var values = new float[max];
+        int n = 0;
+        void Add(ulong key, float value)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                if (keys[j] == key)
+                {
+                    values[j] = value;
+                    return;
+                }
+            }
+            keys[n] = key;
+            values[n++] = value;
+        }
         for (int i = 0; i < ids.Length; i++)
         {
             float w = weights.Weight(ids[i]);
-            features[(ulong)ids[i]] = w;
+            Add((ulong)ids[i], w);
             if (i + 1 < ids.Length)
             {
                 float w2 = weights.Weight(ids[i + 1]);
                 ulong bigram = StableHash.Combine((ulong)ids[i], (ulong)ids[i + 1]) | (1UL << 63);
-                features[bigram] = 0.5f * (w + w2);
+                Add(bigram, 0.5f * (w + w2));
             }
         }
-        return SparseVector.From(features);
+        if (n < max)
+        {
+            Array.Resize(ref keys, n);
+            Array.Resize(ref values, n);
+        }
+        return SparseVector.FromOrdered(keys, values);
+    }
+
+    /// <summary>Writes (or clears) a vector's values at the dense ids of the features leaders have; other features cannot match.</summary>
+    private static void Scatter(SparseVector v, Dictionary<ulong, int> featureId, float[] dense, bool set)
+    {
+        var keys = v.Keys;
+        for (int f = 0; f < v.Length; f++)
+        {
+            if (featureId.TryGetValue(keys[f], out int id) && id < dense.Length) dense[id] = set ? v.Values[f] : 0f;
+        }
+    }
+
+    // One zeroed scatter array per thread, reused across batches (a fresh one per batch filled the large
+    // object heap at a million comments); users clear what they set.
+    [ThreadStatic]
+    private static float[]? Dense;
+
+    private static float[] DenseScratch(int size)
+    {
+        if (Dense is null || Dense.Length < size) Dense = new float[Math.Max(size, 2 * (Dense?.Length ?? 0))];
+        return Dense;
+    }
+
+    private static float DenseDot(float[] dense, int[] features, float[] values)
+    {
+        float sum = 0;
+        for (int k = 0; k < features.Length; k++) sum += dense[features[k]] * values[k];
+        return sum;
     }
 
     internal static int[] TopTerms(int[] ids, TermWeights weights, int k)

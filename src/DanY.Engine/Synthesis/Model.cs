@@ -128,6 +128,12 @@ public sealed record SynthesisOptions
     /// <summary>Share of all comments from which a group counts as an opinion many share, preferred as a comment's main point.</summary>
     public double SignificantShare { get; init; } = 0.0005;
 
+    /// <summary>Opinions holding less than this share of all points after the merge are small: they join the most similar big opinion.</summary>
+    public double SmallOpinionShare { get; init; } = 0.001;
+
+    /// <summary>Average-linkage similarity from which a small opinion joins a big one.</summary>
+    public double SmallOpinionSimilarity { get; init; } = 0.4;
+
     /// <summary>Similarity at which a rare wording joins the nearest opinion.</summary>
     public double RareWordingSimilarity { get; init; } = 0.03;
 

@@ -31,24 +31,37 @@ internal readonly struct SparseVector(ulong[] keys, float[] values)
         return new SparseVector(keys, values);
     }
 
+    /// <summary>From distinct keys in insertion order (the norm is summed in that order); takes ownership of the arrays.</summary>
+    public static SparseVector FromOrdered(ulong[] keys, float[] values)
+    {
+        double norm = 0;
+        foreach (float v in values) norm += (double)v * v;
+        Array.Sort(keys, values);
+        if (norm > 0)
+        {
+            float scale = (float)(1.0 / Math.Sqrt(norm));
+            for (int j = 0; j < values.Length; j++) values[j] *= scale;
+        }
+        return new SparseVector(keys, values);
+    }
+
     public static float Dot(SparseVector a, SparseVector b)
     {
-        int i = 0, j = 0;
-        float sum = 0;
         var ak = a.Keys;
         var bk = b.Keys;
         if (ak is null || bk is null) return 0;
+        var av = a.Values;
+        var bv = b.Values;
+        int i = 0, j = 0;
+        float sum = 0;
+        // Branch-light merge: both cursors advance on a match; the products are added in key order,
+        // so the sum is the same bit for bit as any other key-ordered evaluation.
         while (i < ak.Length && j < bk.Length)
         {
             ulong x = ak[i], y = bk[j];
-            if (x == y)
-            {
-                sum += a.Values[i] * b.Values[j];
-                i++;
-                j++;
-            }
-            else if (x < y) i++;
-            else j++;
+            if (x == y) sum += av[i] * bv[j];
+            i += x <= y ? 1 : 0;
+            j += y <= x ? 1 : 0;
         }
         return sum;
     }

@@ -7,50 +7,65 @@ internal static class Summaries
 {
     public static SynthesisResult Build(IReadOnlyList<CommentInput> comments, IReadOnlyList<DraftSection> draft, SynthesisOptions options,
         int[] uniqueOf, int[] firstComment, AnalysedText[] texts, UnionFind dups, NoiseReason[] noise, Grouping grouping,
-        TermWeights weights, List<string> sectionRefs)
+        TermWeights weights, List<string> sectionRefs, ParallelOptions parallel)
     {
         int n = comments.Count;
-        // Duplicate groups of two or more comments; campaigns are those spanning many senders.
-        var dupSize = new Dictionary<int, int>();
+        // Roots once: union-find lookups compress paths (writes), and the loops below run in parallel.
+        var rootOf = new int[n];
+        var dupSize = new int[n];
         for (int i = 0; i < n; i++)
         {
-            int r = dups.Find(i);
-            dupSize[r] = dupSize.GetValueOrDefault(r) + 1;
+            rootOf[i] = dups.Find(i);
+            dupSize[rootOf[i]]++;
         }
+        // Duplicate groups of two or more comments; campaigns are those spanning many senders.
         var dupUnits = new Dictionary<int, HashSet<string>>();
         for (int i = 0; i < n; i++)
         {
-            int r = dups.Find(i);
+            int r = rootOf[i];
             if (dupSize[r] < options.CampaignMinSenders) continue;
             if (!dupUnits.TryGetValue(r, out var set)) dupUnits[r] = set = new HashSet<string>(StringComparer.Ordinal);
             set.Add(comments[i].UnitCode ?? "");
         }
         bool IsCampaign(int root) => dupUnits.TryGetValue(root, out var s) && s.Count >= options.CampaignMinSenders;
+        var groupIds = new string[grouping.GroupCount];
+        for (int g = 0; g < groupIds.Length; g++) groupIds[g] = GroupId(g);
 
         var assignments = new CommentAssignment[n];
         var groupMembers = new List<int>[grouping.GroupCount];
         for (int g = 0; g < groupMembers.Length; g++) groupMembers[g] = [];
-        var pointGroups = new List<string>();
-        var seenGroups = new HashSet<int>();
         int duplicateComments = 0;
+        var dupNames = new string?[n];
         for (int i = 0; i < n; i++)
         {
+            int root = rootOf[i];
+            if (dupSize[root] < 2) continue;
+            dupNames[root] ??= "D" + comments[root].Id;
+            if (root != i) duplicateComments++;
+        }
+        Parallel.For(0, n, parallel, () => new List<string>(), (i, _, pointGroups) =>
+        {
             int u = uniqueOf[i];
-            int root = dups.Find(i);
-            string? dupGroup = dupSize[root] >= 2 ? "D" + comments[root].Id : null;
-            if (dupGroup is not null && root != i) duplicateComments++;
             pointGroups.Clear();
-            seenGroups.Clear();
             foreach (var p in grouping.DocPoints[u])
             {
-                int g = grouping.PointGroupOf(p);
-                if (!seenGroups.Add(g)) continue;
-                pointGroups.Add(GroupId(g));
-                if (noise[i] == NoiseReason.None) groupMembers[g].Add(i);
+                string id = groupIds[grouping.PointGroupOf(p)];
+                if (!pointGroups.Contains(id)) pointGroups.Add(id);
             }
             int main = grouping.DocGroup[u];
-            string? groupId = main >= 0 ? GroupId(main) : null;
-            assignments[i] = new CommentAssignment(comments[i].Id, groupId, dupGroup, noise[i], pointGroups.ToArray());
+            assignments[i] = new CommentAssignment(comments[i].Id, main >= 0 ? groupIds[main] : null, dupNames[rootOf[i]], noise[i], pointGroups.ToArray());
+            return pointGroups;
+        }, _ => { });
+        var seenGroups = new HashSet<int>();
+        for (int i = 0; i < n; i++)
+        {
+            if (noise[i] != NoiseReason.None) continue;
+            seenGroups.Clear();
+            foreach (var p in grouping.DocPoints[uniqueOf[i]])
+            {
+                int g = grouping.PointGroupOf(p);
+                if (seenGroups.Add(g)) groupMembers[g].Add(i);
+            }
         }
 
         // Section of a group: where its comments were filed most often ("" = the whole document).
@@ -61,7 +76,7 @@ internal static class Summaries
             foreach (int i in groupMembers[g])
             {
                 // A campaign counts once here: its letters are one opinion, wherever they were filed.
-                int root = dups.Find(i);
+                int root = rootOf[i];
                 if (root != i && IsCampaign(root)) continue;
                 string s = comments[i].SectionRef?.Trim() ?? "";
                 counts[s] = counts.GetValueOrDefault(s) + 1;
@@ -95,16 +110,20 @@ internal static class Summaries
             if (groupsHere.Count == 0) continue;
             var sectionComments = new HashSet<int>();
             foreach (int g in groupsHere) sectionComments.UnionWith(groupMembers[g]);
-            var built = groupsHere
-                .Select(g => BuildGroup(g, groupMembers[g], sectionComments.Count, comments, options, firstComment, texts, dups, grouping, weights, IsCampaign, section, topPoints[g]))
-                .OrderByDescending(x => x.Counts.Comments).ThenBy(x => x.Id, StringComparer.Ordinal)
-                .ToList();
+            var built = new OpinionGroup[groupsHere.Count];
+            int sectionTotal = sectionComments.Count;
+            Parallel.For(0, groupsHere.Count, parallel, x =>
+            {
+                int g = groupsHere[x];
+                built[x] = BuildGroup(g, groupMembers[g], sectionTotal, comments, options, firstComment, texts, rootOf, grouping, weights, IsCampaign, section, topPoints[g]);
+            });
+            var ordered = built.OrderByDescending(x => x.Counts.Comments).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
             sections.Add(new SectionSynthesis
             {
                 SectionRef = section,
                 Title = section.Length == 0 ? "Toàn bộ dự thảo" : titles.GetValueOrDefault(section),
                 Comments = sectionComments.Count,
-                Groups = built,
+                Groups = ordered,
             });
         }
 
@@ -136,9 +155,11 @@ internal static class Summaries
     internal static string GroupId(int g) => "G" + (g + 1).ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
 
     private static OpinionGroup BuildGroup(int g, List<int> members, int sectionTotal, IReadOnlyList<CommentInput> comments, SynthesisOptions options,
-        int[] firstComment, AnalysedText[] texts, UnionFind dups, Grouping grouping, TermWeights weights, Func<int, bool> isCampaign, string section, List<int> topPoints)
+        int[] firstComment, AnalysedText[] texts, int[] rootOf, Grouping grouping, TermWeights weights, Func<int, bool> isCampaign, string section, List<int> topPoints)
     {
-        var counts = new GroupCounts();
+        var byChannel = new Dictionary<string, int>(StringComparer.Ordinal);
+        var bySocialGroup = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byStance = new Dictionary<string, int>(StringComparer.Ordinal);
         var units = new HashSet<string>(StringComparer.Ordinal);
         var distinct = new HashSet<int>();
         var campaigns = new HashSet<int>();
@@ -147,19 +168,22 @@ internal static class Summaries
         {
             var c = comments[i];
             units.Add(c.UnitCode ?? "");
-            int root = dups.Find(i);
+            int root = rootOf[i];
             distinct.Add(root);
             if (isCampaign(root))
             {
                 campaigns.Add(root);
                 letters++;
             }
-            Increment(counts.ByChannel, c.Channel);
-            Increment(counts.BySocialGroup, c.Group);
-            Increment(counts.ByStance, c.Stance);
+            Increment(byChannel, c.Channel);
+            Increment(bySocialGroup, c.Group);
+            Increment(byStance, c.Stance);
         }
-        counts = counts with
+        var counts = new GroupCounts
         {
+            ByChannel = new CountMap(byChannel),
+            BySocialGroup = new CountMap(bySocialGroup),
+            ByStance = new CountMap(byStance),
             Comments = members.Count,
             Distinct = distinct.Count,
             Units = units.Count,
@@ -260,6 +284,12 @@ internal static class Summaries
             }
         }
         return terms;
+    }
+
+    private static void Increment(Dictionary<string, int> counts, string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key)) return;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
     }
 
     private static void Increment(CountMap counts, string? key)

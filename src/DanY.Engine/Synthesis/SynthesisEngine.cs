@@ -83,8 +83,13 @@ public sealed class SynthesisEngine
         {
             progress?.Report(new SynthesisProgress(name, fraction));
             _clock.Restart();
+            // Processor time of the whole process beside the wall clock: on a shared machine the wall
+            // clock says more about the neighbours than about the stage.
+            var cpu = Environment.CpuUsage.TotalTime;
             action();
             _timings.Add(new(name, _clock.Elapsed.TotalMilliseconds));
+            _timings.Add(new("cpu " + name, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds));
+            _timings.Add(new("MB " + name, Environment.WorkingSet / 1048576.0));
         }
 
         private void ExactDuplicates()
@@ -130,8 +135,16 @@ public sealed class SynthesisEngine
             Parallel.For(0, _texts.Length, Parallelism, u => _texts[u] = TextAnalysis.Analyse(comments[_firstComment[u]].Text ?? ""));
         }
 
+        private void SubLap(string name, ref TimeSpan cpu)
+        {
+            var now = Environment.CpuUsage.TotalTime;
+            _timings.Add(new("cpu " + name, (now - cpu).TotalMilliseconds));
+            cpu = now;
+        }
+
         private void FindNearDuplicates()
         {
+            var cpu = Environment.CpuUsage.TotalTime;
             int n = comments.Count;
             _dups = new UnionFind(n);
             for (int i = 0; i < n; i++) _dups.Union(i, _firstComment[_uniqueOf[i]]);
@@ -140,24 +153,29 @@ public sealed class SynthesisEngine
             {
                 if (_texts[u].Words >= 3) signatures[u] = NearDuplicates.Signature(_texts[u].Tokens);
             });
+            SubLap("near.signatures", ref cpu);
             var campaignLinks = new UnionFind(_texts.Length);
             double low = Math.Min(options.NearDuplicateSameSender, options.CampaignSimilarity);
-            NearDuplicates.FindPairs(signatures, low, (a, b, similarity) =>
+            bool SameSender(int a, int b)
             {
                 var ca = comments[_firstComment[a]];
                 var cb = comments[_firstComment[b]];
-                bool sameSender = string.Equals(ca.UnitCode, cb.UnitCode, StringComparison.Ordinal)
-                    && string.Equals(ca.Group, cb.Group, StringComparison.Ordinal);
-                if (sameSender && similarity >= options.NearDuplicateSameSender)
+                return string.Equals(ca.UnitCode, cb.UnitCode, StringComparison.Ordinal) && string.Equals(ca.Group, cb.Group, StringComparison.Ordinal);
+            }
+            bool Campaign(int a, int b, double similarity) => similarity >= options.CampaignSimilarity
+                && _texts[a].Words >= options.CampaignMinWords && _texts[b].Words >= options.CampaignMinWords;
+            NearDuplicates.FindPairs(signatures, low, (a, b, similarity) =>
+            {
+                if (SameSender(a, b) && similarity >= options.NearDuplicateSameSender)
                 {
                     _dups.Union(_firstComment[a], _firstComment[b]);
                 }
-                else if (similarity >= options.CampaignSimilarity
-                    && _texts[a].Words >= options.CampaignMinWords && _texts[b].Words >= options.CampaignMinWords)
+                else if (Campaign(a, b, similarity))
                 {
                     campaignLinks.Union(a, b);
                 }
-            });
+            }, Parallelism, (a, b, similarity) => (similarity >= options.NearDuplicateSameSender && SameSender(a, b)) || Campaign(a, b, similarity));
+            SubLap("near.pairs", ref cpu);
             // Near-identical letters from different senders are a campaign only when many send them within
             // a burst of days; two people writing alike, or a popular wording used all month, are not.
             var members = new Dictionary<int, List<int>>();
@@ -202,6 +220,7 @@ public sealed class SynthesisEngine
             {
                 if (set.Count >= options.CampaignMinSenders) campaignDocs.Add(u);
             }
+            SubLap("near.campaigns", ref cpu);
             // Variants of one letter (a sentence changed) are one campaign: their anchors stay close.
             for (int x = 0; x < campaignDocs.Count; x++)
             {
@@ -214,6 +233,7 @@ public sealed class SynthesisEngine
                 }
             }
             foreach (int root in campaignDocs) _campaignRoots.Add(_dups.Find(_firstComment[root]));
+            SubLap($"near.variants({campaignDocs.Count})", ref cpu);
         }
 
         private void LearnFormulas()
@@ -310,6 +330,6 @@ public sealed class SynthesisEngine
         }
 
         private SynthesisResult Summarise() =>
-            Summaries.Build(comments, draft, options, _uniqueOf, _firstComment, _texts, _dups, _noise, _grouping, _weights, _sectionRefs);
+            Summaries.Build(comments, draft, options, _uniqueOf, _firstComment, _texts, _dups, _noise, _grouping, _weights, _sectionRefs, Parallelism);
     }
 }

@@ -39,10 +39,20 @@ internal static class TextAnalysis
     /// <summary>Every number is one token: amounts, years and percentages vary between copies of the same point.</summary>
     public static readonly ulong NumberToken = StableHash.Chars("<number>");
 
+    // Per-thread scratch lists: analysis runs once per distinct text, in parallel.
+    [ThreadStatic]
+    private static List<Token>? TokenScratch;
+
+    [ThreadStatic]
+    private static List<ulong>? WordScratch;
+
     public static AnalysedText Analyse(string text)
     {
-        var tokens = VietnameseTokenizer.Tokenize(text);
-        var words = new List<ulong>(tokens.Count);
+        var tokens = TokenScratch ??= new List<Token>(256);
+        tokens.Clear();
+        VietnameseTokenizer.Tokenize(text, tokens);
+        var words = WordScratch ??= new List<ulong>(256);
+        words.Clear();
         var clauseStarts = new List<int> { 0 };
         var clauseSentence = new List<int> { 0 };
         var spans = new List<int> { -1, -1 };

@@ -148,11 +148,27 @@ public static class VietnameseText
             }
             space = false;
             any = true;
-            char c = char.ToLowerInvariant(raw);
+            char c = LowerInvariant(raw);
             h1 = (h1 ^ c) * 0x100000001B3UL;
             h2 = (h2 ^ c) * 0x1000193UL + 0x9E3779B97F4A7C15UL;
         }
         return (h1, h2 ^ (h1 >> 29));
+    }
+
+    // char.ToLowerInvariant goes through ICU for every non-ASCII letter, which dominated exact-key
+    // hashing; the mapping is cached per code unit ('\0' = not looked up yet).
+    private static readonly char[] LowerCache = new char[char.MaxValue + 1];
+
+    private static char LowerInvariant(char c)
+    {
+        if (c < 0x80) return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+        char lower = LowerCache[c];
+        if (lower == '\0')
+        {
+            lower = char.ToLowerInvariant(c);
+            LowerCache[c] = lower;
+        }
+        return lower;
     }
 
     private static bool IsAsciiOrNfc(string text)

@@ -125,13 +125,24 @@ public static class VietnameseTokenizer
         {
             if (c is < 'a' or > 'z') return i;
         }
-        if (k < s.Length && s[k] == '/')
+        // "tp.hcm", "v.v" are abbreviations: a bare name is a domain when its last label is a common
+        // top-level domain or a path follows.
+        bool path = k < s.Length && s[k] == '/';
+        if (!path && !CommonTopLevelDomains.Contains(tld.ToString())) return i;
+        if (path)
         {
             while (k < s.Length && !char.IsWhiteSpace(s[k])) k++;
             while (k > i && s[k - 1] is '.' or ',' or ';' or ')') k--;
         }
         return k;
     }
+
+    private static readonly HashSet<string> CommonTopLevelDomains = new(StringComparer.Ordinal)
+    {
+        "com", "net", "org", "vn", "info", "biz", "edu", "gov", "io", "co", "me", "xyz", "online", "site", "top", "club",
+        "shop", "store", "app", "dev", "tv", "us", "uk", "cn", "jp", "kr", "ru", "de", "fr", "asia", "link", "live", "click",
+        "pro", "vip", "fun", "win", "bet", "cc", "ly", "to", "gl", "gg", "ai", "mobi", "name", "tk", "ml", "ga", "cf",
+    };
 
     private static int MatchEmail(ReadOnlySpan<char> s, int i)
     {

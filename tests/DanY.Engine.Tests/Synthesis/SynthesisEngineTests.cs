@@ -129,6 +129,21 @@ public sealed class SynthesisEngineTests
     }
 
     [Fact]
+    public void Output_does_not_depend_on_the_thread_count_across_clustering_batches()
+    {
+        // Enough distinct points for several leader-clustering batches, near-duplicate chunks and parallel summaries.
+        var (comments, _) = TestCorpus.Build(300, seed: 11);
+        string Run(int threads)
+        {
+            var result = new SynthesisEngine(SynthesisOptions.Default with { MaxDegreeOfParallelism = threads }).Run(comments, TestCorpus.Draft);
+            return JsonSerializer.Serialize(result.Document) + string.Join('|', result.Assignments.Select(a => $"{a.Id},{a.GroupId},{a.DuplicateGroup},{a.Noise}"));
+        }
+        string single = Run(1);
+        Assert.Equal(single, Run(2));
+        Assert.Equal(single, Run(3));
+    }
+
+    [Fact]
     public void Summaries_quote_real_wording_with_counts_and_a_quantifier()
     {
         var (comments, _) = TestCorpus.Build(50, seed: 9);

@@ -78,8 +78,18 @@ public sealed class NormalizationPropertyTests
     [InlineData("hay quá :))", TokenKind.Emoticon)]
     [InlineData("tuyệt vời 👍", TokenKind.Emoticon)]
     [InlineData("tăng 7,5% năm 2026", TokenKind.Number)]
+    [InlineData("mua ngay tại shopabc.com giá rẻ", TokenKind.Url)]
+    [InlineData("xem mp3.zing.vn/abc", TokenKind.Url)]
     public void Special_tokens_are_recognised(string text, TokenKind kind)
     {
         Assert.Contains(VietnameseTokenizer.Tokenize(text), t => t.Kind == kind);
+    }
+
+    [Theory]
+    [InlineData("chống ngập úng ở hà nội, tp.hcm!")]
+    [InlineData("các chính sách, v.v. cần rõ")]
+    public void Abbreviations_with_dots_are_not_links(string text)
+    {
+        Assert.DoesNotContain(VietnameseTokenizer.Tokenize(text), t => t.Kind == TokenKind.Url);
     }
 }
