@@ -31,6 +31,7 @@ internal static class SynthesisWorkspaceCommands
             return 0;
         });
         command.Subcommands.Add(list);
+        command.Subcommands.Add(CommentGeneratorCommands.GenerateComments());
         return command;
     }
 
@@ -46,9 +47,11 @@ internal static class SynthesisWorkspaceCommands
 
     private static Command Run()
     {
-        var command = new Command("run", "Chạy hoặc làm mới bản tổng hợp, có thanh tiến độ / run or refresh the synthesis with a progress bar.");
+        var command = new Command("run", "Chạy hoặc làm mới bản tổng hợp (gộp ý kiến mới vào bản đã có), có thanh tiến độ / run or refresh the synthesis (folding new comments in) with a progress bar.");
         var consultation = ConsultationOption();
+        var full = new Option<bool>("--full") { Description = "Tổng hợp lại toàn bộ thay vì gộp ý kiến mới / recompute everything instead of folding new comments in" };
         command.Options.Add(consultation);
+        command.Options.Add(full);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = CliHost.Build(parseResult);
@@ -60,7 +63,7 @@ internal static class SynthesisWorkspaceCommands
             SynthesisJob job;
             try
             {
-                job = await queue.EnqueueAsync(id, "cli", cancellationToken);
+                job = await queue.EnqueueAsync(id, "cli", parseResult.GetValue(full), cancellationToken);
             }
             catch (KeyNotFoundException ex)
             {
@@ -118,7 +121,8 @@ internal static class SynthesisWorkspaceCommands
             var run = await scope.ServiceProvider.GetRequiredService<DanYDbContext>().SynthesisRuns.AsNoTracking().SingleAsync(r => r.Id == finished.RunId, cancellationToken);
             int groups = await scope.ServiceProvider.GetRequiredService<DanYDbContext>().SynthesisGroups.CountAsync(g => g.RunId == run.Id, cancellationToken);
             Console.WriteLine(string.Join('\t', "run", run.Id.ToString(CultureInfo.InvariantCulture), "comments", run.Comments.ToString(CultureInfo.InvariantCulture),
-                "groups", groups.ToString(CultureInfo.InvariantCulture), "engine", run.EngineVersion, "input", run.InputHash));
+                "groups", groups.ToString(CultureInfo.InvariantCulture), "engine", run.EngineVersion, "input", run.InputHash,
+                "folds", run.Folds.ToString(CultureInfo.InvariantCulture)));
             return 0;
         });
         return command;

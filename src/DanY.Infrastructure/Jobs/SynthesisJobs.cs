@@ -11,14 +11,21 @@ namespace DanY.Infrastructure.Jobs;
 /// <summary>The persistent queue of synthesis jobs: one active job per consultation, state in the database.</summary>
 public sealed class SynthesisJobQueue(DanYDbContext db, TimeProvider clock)
 {
-    /// <summary>Queues a synthesis, or returns the job already queued or running for the consultation.</summary>
-    public async Task<SynthesisJob> EnqueueAsync(int consultationId, string requestedBy, CancellationToken cancellationToken = default)
+    /// <summary>Queues a full synthesis, or returns the job already queued or running for the consultation.</summary>
+    public Task<SynthesisJob> EnqueueAsync(int consultationId, string requestedBy, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(consultationId, requestedBy, full: true, cancellationToken);
+
+    /// <summary>
+    /// Queues a synthesis (<paramref name="full"/>: recompute; otherwise fold the new comments into the
+    /// latest run), or returns the job already queued or running for the consultation.
+    /// </summary>
+    public async Task<SynthesisJob> EnqueueAsync(int consultationId, string requestedBy, bool full, CancellationToken cancellationToken = default)
     {
         if (!await db.Consultations.AnyAsync(c => c.Id == consultationId, cancellationToken).ConfigureAwait(false))
             throw new KeyNotFoundException($"Không có đợt lấy ý kiến số {consultationId} / no consultation {consultationId}.");
         var active = await ActiveAsync(consultationId, cancellationToken).ConfigureAwait(false);
         if (active is not null) return active;
-        var job = new SynthesisJob(consultationId, requestedBy, clock.GetUtcNow());
+        var job = new SynthesisJob(consultationId, requestedBy, clock.GetUtcNow(), full);
         db.SynthesisJobs.Add(job);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.Entry(job).State = EntityState.Detached;
@@ -78,7 +85,9 @@ public sealed class SynthesisJobQueue(DanYDbContext db, TimeProvider clock)
         var writer = PersistProgressAsync(id, latest, stop.Token);
         try
         {
-            var run = await store.RunAsync(job.ConsultationId, latest, cancellationToken).ConfigureAwait(false);
+            var run = job.Full
+                ? await store.RunAsync(job.ConsultationId, latest, cancellationToken).ConfigureAwait(false)
+                : await store.FoldAsync(job.ConsultationId, latest, cancellationToken).ConfigureAwait(false);
             await stop.CancelAsync().ConfigureAwait(false);
             await writer.ConfigureAwait(false);
             var now = clock.GetUtcNow();

@@ -1257,6 +1257,10 @@ namespace DanY.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TermsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Units")
                         .HasColumnType("INTEGER");
 
@@ -1288,6 +1292,9 @@ namespace DanY.Migrations.Sqlite.Migrations
 
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Full")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
@@ -1377,6 +1384,12 @@ namespace DanY.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("FoldedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Folds")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("InputHash")
                         .IsRequired()

@@ -497,6 +497,7 @@ namespace DanY.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     ConsultationId = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Full = table.Column<bool>(type: "INTEGER", nullable: false),
                     Stage = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Progress = table.Column<double>(type: "REAL", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
@@ -533,7 +534,9 @@ namespace DanY.Migrations.Sqlite.Migrations
                     DuplicateComments = table.Column<int>(type: "INTEGER", nullable: false),
                     Campaigns = table.Column<int>(type: "INTEGER", nullable: false),
                     LastCommentId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Folds = table.Column<int>(type: "INTEGER", nullable: false),
+                    FoldedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -812,6 +815,7 @@ namespace DanY.Migrations.Sqlite.Migrations
                     Campaigns = table.Column<int>(type: "INTEGER", nullable: false),
                     CampaignLetters = table.Column<int>(type: "INTEGER", nullable: false),
                     BreakdownJson = table.Column<string>(type: "TEXT", nullable: false),
+                    TermsJson = table.Column<string>(type: "TEXT", nullable: false),
                     Decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     DecisionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     IsolatedSubstantial = table.Column<bool>(type: "INTEGER", nullable: false),

@@ -498,6 +498,7 @@ namespace DanY.Migrations.PostgreSql.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     ConsultationId = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Full = table.Column<bool>(type: "boolean", nullable: false),
                     Stage = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Progress = table.Column<double>(type: "double precision", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
@@ -534,7 +535,9 @@ namespace DanY.Migrations.PostgreSql.Migrations
                     DuplicateComments = table.Column<int>(type: "integer", nullable: false),
                     Campaigns = table.Column<int>(type: "integer", nullable: false),
                     LastCommentId = table.Column<long>(type: "bigint", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Folds = table.Column<int>(type: "integer", nullable: false),
+                    FoldedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -813,6 +816,7 @@ namespace DanY.Migrations.PostgreSql.Migrations
                     Campaigns = table.Column<int>(type: "integer", nullable: false),
                     CampaignLetters = table.Column<int>(type: "integer", nullable: false),
                     BreakdownJson = table.Column<string>(type: "text", nullable: false),
+                    TermsJson = table.Column<string>(type: "text", nullable: false),
                     Decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     DecisionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     IsolatedSubstantial = table.Column<bool>(type: "boolean", nullable: false),
