@@ -162,7 +162,9 @@ public sealed partial class SynthesisStore
                 foreach (var group in touched)
                 {
                     var list = added.GetValueOrDefault(group) ?? [];
-                    var old = ReadBreakdown(group.BreakdownJson);
+                    var read = ReadBreakdown(group.BreakdownJson);
+                    // A new group starts from "{}": no counts yet.
+                    var old = new GroupBreakdown(read.Channel ?? new(StringComparer.Ordinal), read.Group ?? new(StringComparer.Ordinal), read.Stance ?? new(StringComparer.Ordinal));
                     foreach (var r in list)
                     {
                         Increment(old.Channel, r.Channel);
