@@ -40,6 +40,7 @@ internal static class SynthesisWorkspaceCommands
         var command = new Command("synthesis", "Tổng hợp ý kiến đã lưu, báo cáo / stored synthesis and its report.");
         command.Subcommands.Add(Run());
         command.Subcommands.Add(Report());
+        command.Subcommands.Add(SynthesisCheckCommand.Create());
         return command;
     }
 
@@ -71,6 +72,8 @@ internal static class SynthesisWorkspaceCommands
                 return 2;
             }
             SynthesisJob? finished = null;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var stages = new List<(string Stage, TimeSpan At)>();
             if (job.Status == JobStatus.Running)
             {
                 // The web app's runner (or another CLI) has it: follow its progress from the table.
@@ -104,6 +107,7 @@ internal static class SynthesisWorkspaceCommands
                         {
                             task.Value = p.Fraction;
                             task.Description = "tổng hợp: " + p.Stage;
+                            if (stages.Count == 0 || !string.Equals(stages[^1].Stage, p.Stage, StringComparison.Ordinal)) stages.Add((p.Stage, clock.Elapsed));
                         });
                         finished = await queue.ExecuteAsync(job.Id, store, progress, cancellationToken);
                         task.Value = 1;
@@ -112,6 +116,13 @@ internal static class SynthesisWorkspaceCommands
             else
             {
                 finished = await queue.FindAsync(job.Id, cancellationToken);
+            }
+            if (stages.Count > 0)
+            {
+                // Where the time went, for bench/RESULTS.md: each stage from its first report to the next stage's.
+                var parts = stages.Select((s, i) => string.Create(CultureInfo.InvariantCulture,
+                    $"{s.Stage} {((i + 1 < stages.Count ? stages[i + 1].At : clock.Elapsed) - s.At).TotalSeconds:F1} s"));
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", parts)}; total {clock.Elapsed.TotalSeconds:F1} s"));
             }
             if (finished is null || finished.Status != JobStatus.Succeeded)
             {

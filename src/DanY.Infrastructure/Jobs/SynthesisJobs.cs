@@ -108,6 +108,11 @@ public sealed class SynthesisJobQueue(DanYDbContext db, TimeProvider clock)
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await writer.ConfigureAwait(false);
+            // Stopped (server shutdown, Ctrl+C in the CLI): back to the queue, as a restart would do, so that
+            // the job is not left "running" with nobody running it.
+            await db.SynthesisJobs.Where(j => j.Id == id && j.Status == JobStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.Stage, "").SetProperty(j => j.Progress, 0.0), CancellationToken.None)
+                .ConfigureAwait(false);
             throw;
         }
         return await db.SynthesisJobs.AsNoTracking().SingleAsync(j => j.Id == id, CancellationToken.None).ConfigureAwait(false);
@@ -132,8 +137,17 @@ public sealed class SynthesisJobQueue(DanYDbContext db, TimeProvider clock)
             if (current == last) continue;
             last = current;
             string stage = current.Stage.Length > SynthesisJob.StageMaxLength ? current.Stage[..SynthesisJob.StageMaxLength] : current.Stage;
-            await progressDb.SynthesisJobs.Where(j => j.Id == id && j.Status == JobStatus.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Stage, stage).SetProperty(j => j.Progress, current.Fraction), CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await progressDb.SynthesisJobs.Where(j => j.Id == id && j.Status == JobStatus.Running)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Stage, stage).SetProperty(j => j.Progress, current.Fraction), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+            {
+                // Progress is best effort: on SQLite the run's own write transaction holds the only write lock
+                // while it saves (busy timeout), and a lost progress update must not fail the job.
+                last = default;
+            }
         }
     }
 
