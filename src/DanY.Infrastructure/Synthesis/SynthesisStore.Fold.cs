@@ -116,7 +116,8 @@ public sealed partial class SynthesisStore
                 // Members and assignments of the new comments.
                 var added = new Dictionary<SynthesisGroup, List<InputRow>>();
                 var duplicateOf = new Dictionary<string, string?>(StringComparer.Ordinal);
-                int noise = 0, duplicates = 0, campaigns = 0, written = 0;
+                int noise = 0, duplicates = 0, campaigns = 0;
+                var rowWriter = new SynthesisRows(db);
                 foreach (var (draftId, result, _) in results)
                 {
                     noise += result.Document.NoiseComments;
@@ -132,8 +133,8 @@ public sealed partial class SynthesisStore
                             foreach (var member in g.Members)
                             {
                                 if (!seen.Add((target.Id, member))) continue;
-                                db.SynthesisMembers.Add(new SynthesisMember(run.Id, target.Id, long.Parse(member, CultureInfo.InvariantCulture),
-                                    string.Equals(primary.GetValueOrDefault(member), g.Id, StringComparison.Ordinal)));
+                                rowWriter.Member(run.Id, target.Id, long.Parse(member, CultureInfo.InvariantCulture),
+                                    string.Equals(primary.GetValueOrDefault(member), g.Id, StringComparison.Ordinal));
                                 if (!added.TryGetValue(target, out var list)) added[target] = list = [];
                                 list.Add(rows[member]);
                             }
@@ -142,12 +143,12 @@ public sealed partial class SynthesisStore
                     foreach (var a in result.Assignments)
                     {
                         long? groupId = a.GroupId is { } gid && targets.TryGetValue((draftId, gid), out var grp) ? grp.Id : null;
-                        db.SynthesisAssignments.Add(new SynthesisAssignment(run.Id, long.Parse(a.Id, CultureInfo.InvariantCulture), groupId, a.DuplicateGroup, a.Noise.ToString()));
+                        rowWriter.Assignment(run.Id, long.Parse(a.Id, CultureInfo.InvariantCulture), groupId, a.DuplicateGroup, a.Noise.ToString());
                         duplicateOf[a.Id] = a.DuplicateGroup;
-                        if (++written % 20_000 == 0) await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                        if (rowWriter.Pending >= 40_000) await rowWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
                     }
                 }
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await rowWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
                 progress?.Report(new StoreProgress("saving", 0.9));
 
                 // Counts of the groups that received comments: the stored counts plus the batch's.

@@ -170,6 +170,7 @@ public sealed partial class SynthesisStore(DanYDbContext db)
                 progress?.Report(new StoreProgress("saving", 0.9));
 
                 int written = 0;
+                var rows = new SynthesisRows(db);
                 foreach (var (draftId, result, _) in results)
                 {
                     var primary = result.Assignments.ToDictionary(a => a.Id, a => a.GroupId, StringComparer.Ordinal);
@@ -180,24 +181,23 @@ public sealed partial class SynthesisStore(DanYDbContext db)
                             long groupId = groupIds[(draftId, g.Id)].Id;
                             foreach (var member in g.Members.Distinct(StringComparer.Ordinal))
                             {
-                                db.SynthesisMembers.Add(new SynthesisMember(run.Id, groupId, long.Parse(member, CultureInfo.InvariantCulture),
-                                    string.Equals(primary.GetValueOrDefault(member), g.Id, StringComparison.Ordinal)));
+                                rows.Member(run.Id, groupId, long.Parse(member, CultureInfo.InvariantCulture),
+                                    string.Equals(primary.GetValueOrDefault(member), g.Id, StringComparison.Ordinal));
                             }
                         }
                     }
                     foreach (var a in result.Assignments)
                     {
                         long? groupId = a.GroupId is { } gid && groupIds.TryGetValue((draftId, gid), out var grp) ? grp.Id : null;
-                        db.SynthesisAssignments.Add(new SynthesisAssignment(run.Id, long.Parse(a.Id, CultureInfo.InvariantCulture), groupId, a.DuplicateGroup, a.Noise.ToString()));
+                        rows.Assignment(run.Id, long.Parse(a.Id, CultureInfo.InvariantCulture), groupId, a.DuplicateGroup, a.Noise.ToString());
                         if (++written % 20_000 == 0)
                         {
-                            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                            db.ChangeTracker.Clear();
+                            await rows.FlushAsync(cancellationToken).ConfigureAwait(false);
                             progress?.Report(new StoreProgress("saving", 0.9 + 0.09 * written / Math.Max(1, count)));
                         }
                     }
                 }
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await rows.FlushAsync(cancellationToken).ConfigureAwait(false);
                 db.ChangeTracker.Clear();
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 progress?.Report(new StoreProgress("done", 1));
