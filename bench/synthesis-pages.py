@@ -2,7 +2,7 @@
 """Times the synthesis workspace pages of one consultation as a logged-in staff member.
 
     bench/synthesis-pages.py --url http://127.0.0.1:5080 --consultation 1 --password PW [--repeat 5]
-    bench/synthesis-pages.py ... --enqueue full|fold     (queues a job through the web form, prints nothing else)
+    bench/synthesis-pages.py ... --enqueue full|fold     (queues a job through the web form, prints the progress JSON)
     bench/synthesis-pages.py ... --progress              (prints the job's status, stage and progress as JSON)
 
 Standard library only. Prints one line per page: median, p95 and max milliseconds, response size.
