@@ -31,6 +31,7 @@ internal static class SynthesisWorkspaceCommands
             return 0;
         });
         command.Subcommands.Add(list);
+        command.Subcommands.Add(CommentGeneratorCommands.GenerateComments());
         return command;
     }
 
@@ -40,6 +41,7 @@ internal static class SynthesisWorkspaceCommands
         command.Subcommands.Add(Run());
         command.Subcommands.Add(Report());
         command.Subcommands.Add(RollupCommands.Submit());
+        command.Subcommands.Add(SynthesisCheckCommand.Create());
         return command;
     }
 
@@ -47,9 +49,11 @@ internal static class SynthesisWorkspaceCommands
 
     private static Command Run()
     {
-        var command = new Command("run", "Chạy hoặc làm mới bản tổng hợp, có thanh tiến độ / run or refresh the synthesis with a progress bar.");
+        var command = new Command("run", "Chạy hoặc làm mới bản tổng hợp (gộp ý kiến mới vào bản đã có), có thanh tiến độ / run or refresh the synthesis (folding new comments in) with a progress bar.");
         var consultation = ConsultationOption();
+        var full = new Option<bool>("--full") { Description = "Tổng hợp lại toàn bộ thay vì gộp ý kiến mới / recompute everything instead of folding new comments in" };
         command.Options.Add(consultation);
+        command.Options.Add(full);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             using var host = CliHost.Build(parseResult);
@@ -61,7 +65,7 @@ internal static class SynthesisWorkspaceCommands
             SynthesisJob job;
             try
             {
-                job = await queue.EnqueueAsync(id, "cli", cancellationToken);
+                job = await queue.EnqueueAsync(id, "cli", parseResult.GetValue(full), cancellationToken);
             }
             catch (KeyNotFoundException ex)
             {
@@ -69,6 +73,8 @@ internal static class SynthesisWorkspaceCommands
                 return 2;
             }
             SynthesisJob? finished = null;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var stages = new List<(string Stage, TimeSpan At)>();
             if (job.Status == JobStatus.Running)
             {
                 // The web app's runner (or another CLI) has it: follow its progress from the table.
@@ -102,6 +108,7 @@ internal static class SynthesisWorkspaceCommands
                         {
                             task.Value = p.Fraction;
                             task.Description = "tổng hợp: " + p.Stage;
+                            if (stages.Count == 0 || !string.Equals(stages[^1].Stage, p.Stage, StringComparison.Ordinal)) stages.Add((p.Stage, clock.Elapsed));
                         });
                         finished = await queue.ExecuteAsync(job.Id, store, progress, cancellationToken);
                         task.Value = 1;
@@ -111,6 +118,13 @@ internal static class SynthesisWorkspaceCommands
             {
                 finished = await queue.FindAsync(job.Id, cancellationToken);
             }
+            if (stages.Count > 0)
+            {
+                // Where the time went, for bench/RESULTS.md: each stage from its first report to the next stage's.
+                var parts = stages.Select((s, i) => string.Create(CultureInfo.InvariantCulture,
+                    $"{s.Stage} {((i + 1 < stages.Count ? stages[i + 1].At : clock.Elapsed) - s.At).TotalSeconds:F1} s"));
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", parts)}; total {clock.Elapsed.TotalSeconds:F1} s"));
+            }
             if (finished is null || finished.Status != JobStatus.Succeeded)
             {
                 await Console.Error.WriteLineAsync($"Tổng hợp không thành công / synthesis failed: {finished?.Error}");
@@ -119,7 +133,8 @@ internal static class SynthesisWorkspaceCommands
             var run = await scope.ServiceProvider.GetRequiredService<DanYDbContext>().SynthesisRuns.AsNoTracking().SingleAsync(r => r.Id == finished.RunId, cancellationToken);
             int groups = await scope.ServiceProvider.GetRequiredService<DanYDbContext>().SynthesisGroups.CountAsync(g => g.RunId == run.Id, cancellationToken);
             Console.WriteLine(string.Join('\t', "run", run.Id.ToString(CultureInfo.InvariantCulture), "comments", run.Comments.ToString(CultureInfo.InvariantCulture),
-                "groups", groups.ToString(CultureInfo.InvariantCulture), "engine", run.EngineVersion, "input", run.InputHash));
+                "groups", groups.ToString(CultureInfo.InvariantCulture), "engine", run.EngineVersion, "input", run.InputHash,
+                "folds", run.Folds.ToString(CultureInfo.InvariantCulture)));
             return 0;
         });
         return command;

@@ -11,7 +11,8 @@ public enum JobStatus
 /// <summary>
 /// A synthesis of one consultation to be run in the background. The row is the job's whole state:
 /// a restart finds running jobs, puts them back in the queue and runs them again from the start
-/// (the engine is deterministic, so the rerun gives the same result).
+/// (the engine is deterministic and a run or fold is saved in one transaction, so the rerun gives the
+/// same result and nothing is half-written).
 /// </summary>
 public sealed class SynthesisJob
 {
@@ -22,9 +23,10 @@ public sealed class SynthesisJob
     {
     }
 
-    public SynthesisJob(int consultationId, string requestedBy, DateTimeOffset now)
+    public SynthesisJob(int consultationId, string requestedBy, DateTimeOffset now, bool full = true)
     {
         ConsultationId = consultationId;
+        Full = full;
         RequestedBy = requestedBy.Length > 256 ? requestedBy[..256] : requestedBy;
         CreatedAt = now;
     }
@@ -32,6 +34,9 @@ public sealed class SynthesisJob
     public long Id { get; private set; }
     public int ConsultationId { get; private set; }
     public JobStatus Status { get; private set; } = JobStatus.Queued;
+
+    /// <summary>Recompute everything; otherwise comments received since the latest run are folded into it (a full run when there is none).</summary>
+    public bool Full { get; private set; } = true;
 
     /// <summary>Engine stage being run ("grouping"...), or "saving".</summary>
     public string Stage { get; private set; } = "";

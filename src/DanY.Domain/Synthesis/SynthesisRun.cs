@@ -30,7 +30,10 @@ public sealed class SynthesisRun
     /// <summary>The engine options as JSON (ladder thresholds included).</summary>
     public string SettingsJson { get; private set; } = "";
 
-    /// <summary>SHA-256 over the comments fed to the engine (ids, sections, texts, in id order).</summary>
+    /// <summary>
+    /// SHA-256 over the comments fed to the engine (ids, sections, texts, in id order). After a fold it
+    /// chains: SHA-256 of the previous hash and the batch's hash, so it names the sequence of inputs.
+    /// </summary>
     public string InputHash { get; private set; } = "";
     public int Comments { get; private set; }
     public int NoiseComments { get; set; }
@@ -40,6 +43,23 @@ public sealed class SynthesisRun
     /// <summary>Largest comment id included: later comments are folded in by the next run.</summary>
     public long LastCommentId { get; set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Batches of new comments folded into this run since it was computed in full.</summary>
+    public int Folds { get; private set; }
+    public DateTimeOffset? FoldedAt { get; private set; }
+
+    /// <summary>Records a batch of comments folded in: the run now stands for the previous input followed by the batch.</summary>
+    public void Fold(string chainedHash, int comments, int noise, int duplicates, int campaigns, long lastCommentId, DateTimeOffset now)
+    {
+        InputHash = chainedHash;
+        Comments += comments;
+        NoiseComments += noise;
+        DuplicateComments += duplicates;
+        Campaigns += campaigns;
+        LastCommentId = Math.Max(LastCommentId, lastCommentId);
+        Folds++;
+        FoldedAt = now;
+    }
 }
 
 public enum GroupDecision
@@ -112,6 +132,9 @@ public sealed class SynthesisGroup : IAuditable
 
     /// <summary>{"channel":{...},"group":{...},"stance":{...}} counts.</summary>
     public string BreakdownJson { get; private set; } = "{}";
+
+    /// <summary>The engine's weighted folded words of the group (JSON object): what new comments are matched on when folded in.</summary>
+    public string TermsJson { get; private set; } = "{}";
     public GroupDecision Decision { get; private set; }
     public string? DecisionNote { get; private set; }
 
@@ -148,6 +171,27 @@ public sealed class SynthesisGroup : IAuditable
         Quantifier = quantifier;
         Share = share;
         BreakdownJson = breakdownJson;
+    }
+
+    public void SetTerms(string termsJson) => TermsJson = termsJson;
+
+    /// <summary>New comments folded into the group: all counts at once (campaigns add up, the rest is recounted by the caller).</summary>
+    public void FoldIn(int comments, int distinct, int units, int campaigns, int campaignLetters, string breakdownJson, string termsJson)
+    {
+        Comments = comments;
+        Distinct = distinct;
+        Units = units;
+        Campaigns = campaigns;
+        CampaignLetters = campaignLetters;
+        BreakdownJson = breakdownJson;
+        TermsJson = termsJson;
+    }
+
+    /// <summary>The section's total changed: a new share and ladder phrase, counts unchanged.</summary>
+    public void Rescale(string quantifier, double share)
+    {
+        Quantifier = quantifier;
+        Share = share;
     }
 
     public static string DecisionLabel(GroupDecision decision) => decision switch

@@ -11,14 +11,21 @@ namespace DanY.Infrastructure.Jobs;
 /// <summary>The persistent queue of synthesis jobs: one active job per consultation, state in the database.</summary>
 public sealed class SynthesisJobQueue(DanYDbContext db, TimeProvider clock)
 {
-    /// <summary>Queues a synthesis, or returns the job already queued or running for the consultation.</summary>
-    public async Task<SynthesisJob> EnqueueAsync(int consultationId, string requestedBy, CancellationToken cancellationToken = default)
+    /// <summary>Queues a full synthesis, or returns the job already queued or running for the consultation.</summary>
+    public Task<SynthesisJob> EnqueueAsync(int consultationId, string requestedBy, CancellationToken cancellationToken = default) =>
+        EnqueueAsync(consultationId, requestedBy, full: true, cancellationToken);
+
+    /// <summary>
+    /// Queues a synthesis (<paramref name="full"/>: recompute; otherwise fold the new comments into the
+    /// latest run), or returns the job already queued or running for the consultation.
+    /// </summary>
+    public async Task<SynthesisJob> EnqueueAsync(int consultationId, string requestedBy, bool full, CancellationToken cancellationToken = default)
     {
         if (!await db.Consultations.AnyAsync(c => c.Id == consultationId, cancellationToken).ConfigureAwait(false))
             throw new KeyNotFoundException($"Không có đợt lấy ý kiến số {consultationId} / no consultation {consultationId}.");
         var active = await ActiveAsync(consultationId, cancellationToken).ConfigureAwait(false);
         if (active is not null) return active;
-        var job = new SynthesisJob(consultationId, requestedBy, clock.GetUtcNow());
+        var job = new SynthesisJob(consultationId, requestedBy, clock.GetUtcNow(), full);
         db.SynthesisJobs.Add(job);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.Entry(job).State = EntityState.Detached;
@@ -78,7 +85,9 @@ public sealed class SynthesisJobQueue(DanYDbContext db, TimeProvider clock)
         var writer = PersistProgressAsync(id, latest, stop.Token);
         try
         {
-            var run = await store.RunAsync(job.ConsultationId, latest, cancellationToken).ConfigureAwait(false);
+            var run = job.Full
+                ? await store.RunAsync(job.ConsultationId, latest, cancellationToken).ConfigureAwait(false)
+                : await store.FoldAsync(job.ConsultationId, latest, cancellationToken).ConfigureAwait(false);
             await stop.CancelAsync().ConfigureAwait(false);
             await writer.ConfigureAwait(false);
             var now = clock.GetUtcNow();
@@ -99,6 +108,11 @@ public sealed class SynthesisJobQueue(DanYDbContext db, TimeProvider clock)
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await writer.ConfigureAwait(false);
+            // Stopped (server shutdown, Ctrl+C in the CLI): back to the queue, as a restart would do, so that
+            // the job is not left "running" with nobody running it.
+            await db.SynthesisJobs.Where(j => j.Id == id && j.Status == JobStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.Stage, "").SetProperty(j => j.Progress, 0.0), CancellationToken.None)
+                .ConfigureAwait(false);
             throw;
         }
         return await db.SynthesisJobs.AsNoTracking().SingleAsync(j => j.Id == id, CancellationToken.None).ConfigureAwait(false);
@@ -123,8 +137,17 @@ public sealed class SynthesisJobQueue(DanYDbContext db, TimeProvider clock)
             if (current == last) continue;
             last = current;
             string stage = current.Stage.Length > SynthesisJob.StageMaxLength ? current.Stage[..SynthesisJob.StageMaxLength] : current.Stage;
-            await progressDb.SynthesisJobs.Where(j => j.Id == id && j.Status == JobStatus.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Stage, stage).SetProperty(j => j.Progress, current.Fraction), CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await progressDb.SynthesisJobs.Where(j => j.Id == id && j.Status == JobStatus.Running)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Stage, stage).SetProperty(j => j.Progress, current.Fraction), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+            {
+                // Progress is best effort: on SQLite the run's own write transaction holds the only write lock
+                // while it saves (busy timeout), and a lost progress update must not fail the job.
+                last = default;
+            }
         }
     }
 

@@ -20,7 +20,7 @@ public readonly record struct StoreProgress(string Stage, double Fraction);
 /// the result: groups per section with counts and wording, each comment's groups, duplicate family and
 /// noise reason, and the engine version, settings and input hash that make it reproducible.
 /// </summary>
-public sealed class SynthesisStore(DanYDbContext db)
+public sealed partial class SynthesisStore(DanYDbContext db)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -45,6 +45,44 @@ public sealed class SynthesisStore(DanYDbContext db)
     public async Task<SynthesisRun> RunAsync(int consultationId, IProgress<StoreProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         progress?.Report(new StoreProgress("loading", 0));
+        var batch = await LoadAsync(consultationId, 0, cancellationToken).ConfigureAwait(false);
+        var comments = batch.Comments;
+        var options = Options;
+        var results = await SynthesiseAsync(batch, options, progress, 0.05, 0.8, cancellationToken).ConfigureAwait(false);
+
+        progress?.Report(new StoreProgress("saving", 0.86));
+        return await SaveAsync(consultationId, options, batch.InputHash, comments.Count,
+            comments.Count == 0 ? 0 : comments[^1].Id, results, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the engine draft by draft; progress goes from <paramref name="from"/> over <paramref name="span"/> of the job.</summary>
+    private async Task<List<(int DraftId, SynthesisResult Result, Dictionary<string, int> Order)>> SynthesiseAsync(InputBatch batch, SynthesisOptions options,
+        IProgress<StoreProgress>? progress, double from, double span, CancellationToken cancellationToken)
+    {
+        var engine = new SynthesisEngine(options);
+        var results = new List<(int DraftId, SynthesisResult Result, Dictionary<string, int> Order)>();
+        int done = 0;
+        int total = Math.Max(1, batch.Comments.Count);
+        foreach (int draftId in batch.DraftIds)
+        {
+            if (!batch.Inputs.TryGetValue(draftId, out var list)) continue;
+            var sections = await SectionsAsync(draftId, cancellationToken).ConfigureAwait(false);
+            var order = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var s in sections) order[s.Ref] = order.Count;
+            double start = from + span * done / total;
+            double share = span * list.Count / total;
+            var engineProgress = progress is null ? null : new InlineProgress<SynthesisProgress>(p => progress.Report(new StoreProgress(p.Stage, start + share * p.Fraction)));
+            var result = await Task.Run(() => engine.Run(list, sections, engineProgress), cancellationToken).ConfigureAwait(false);
+            results.Add((draftId, result, order));
+            done += list.Count;
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        return results;
+    }
+
+    /// <summary>A consultation's received comments after a given id, as engine input per draft, with the hash of that input.</summary>
+    private async Task<InputBatch> LoadAsync(int consultationId, long afterId, CancellationToken cancellationToken)
+    {
         var consultation = await db.Consultations.AsNoTracking().Include(c => c.Drafts)
             .SingleOrDefaultAsync(c => c.Id == consultationId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"Không có đợt lấy ý kiến số {consultationId} / no consultation {consultationId}.");
@@ -52,9 +90,9 @@ public sealed class SynthesisStore(DanYDbContext db)
         var unitCodes = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Code })
             .ToDictionaryAsync(u => u.Id, u => u.Code, cancellationToken).ConfigureAwait(false);
         var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.ConsultationId == consultationId && c.Status == CommentStatus.Received)
+            .Where(c => c.ConsultationId == consultationId && c.Status == CommentStatus.Received && c.Id > afterId)
             .OrderBy(c => c.Id)
-            .Select(c => new { c.Id, c.DraftId, c.SectionRef, c.UnitId, c.Channel, c.SocialGroup, c.Stance, c.SubmittedAt, c.Text })
+            .Select(c => new InputRow(c.Id, c.DraftId, c.SectionRef, c.UnitId, c.Channel, c.SocialGroup, c.Stance, c.SubmittedAt, c.Text))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -69,31 +107,12 @@ public sealed class SynthesisStore(DanYDbContext db)
                 input.UnitCode ?? "", input.Channel ?? "", input.Group ?? "", input.Stance ?? "", input.Text) + "\u001e"));
         }
         foreach (var id in inputs.Keys.Where(k => !draftIds.Contains(k)).Order()) draftIds.Add(id);
-
-        var options = Options;
-        var engine = new SynthesisEngine(options);
-        var results = new List<(int DraftId, SynthesisResult Result, Dictionary<string, int> Order)>();
-        int done = 0;
-        int total = Math.Max(1, comments.Count);
-        foreach (int draftId in draftIds)
-        {
-            if (!inputs.TryGetValue(draftId, out var list)) continue;
-            var sections = await SectionsAsync(draftId, cancellationToken).ConfigureAwait(false);
-            var order = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var s in sections) order[s.Ref] = order.Count;
-            double from = 0.05 + 0.8 * done / total;
-            double span = 0.8 * list.Count / total;
-            var engineProgress = progress is null ? null : new InlineProgress<SynthesisProgress>(p => progress.Report(new StoreProgress(p.Stage, from + span * p.Fraction)));
-            var result = await Task.Run(() => engine.Run(list, sections, engineProgress), cancellationToken).ConfigureAwait(false);
-            results.Add((draftId, result, order));
-            done += list.Count;
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-
-        progress?.Report(new StoreProgress("saving", 0.86));
-        return await SaveAsync(consultationId, options, Convert.ToHexStringLower(hash.GetHashAndReset()), comments.Count,
-            comments.Count == 0 ? 0 : comments[^1].Id, results, progress, cancellationToken).ConfigureAwait(false);
+        return new InputBatch(draftIds, inputs, comments, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
+
+    private sealed record InputRow(long Id, int DraftId, string? SectionRef, int? UnitId, string Channel, string? SocialGroup, Stance Stance, DateTimeOffset SubmittedAt, string Text);
+
+    private sealed record InputBatch(List<int> DraftIds, Dictionary<int, List<CommentInput>> Inputs, List<InputRow> Comments, string InputHash);
 
     private async Task<List<EngineSection>> SectionsAsync(int draftId, CancellationToken cancellationToken)
     {
@@ -140,6 +159,7 @@ public sealed class SynthesisStore(DanYDbContext db)
                             var group = new SynthesisGroup(run.Id, draftId, section.SectionRef, sectionOrder, g.Id, g.Representative,
                                 string.Join(" · ", g.KeyPhrases), g.Quantifier, g.Share, g.Counts.Comments, g.Counts.Distinct, g.Counts.Units,
                                 g.Counts.Campaigns, g.Counts.CampaignLetters, Breakdown(g.Counts.ByChannel, g.Counts.BySocialGroup, g.Counts.ByStance));
+                            group.SetTerms(TermsJson(g.Terms));
                             groupIds[(draftId, g.Id)] = group;
                             db.SynthesisGroups.Add(group);
                         }
@@ -150,6 +170,7 @@ public sealed class SynthesisStore(DanYDbContext db)
                 progress?.Report(new StoreProgress("saving", 0.9));
 
                 int written = 0;
+                var rows = new SynthesisRows(db);
                 foreach (var (draftId, result, _) in results)
                 {
                     var primary = result.Assignments.ToDictionary(a => a.Id, a => a.GroupId, StringComparer.Ordinal);
@@ -160,24 +181,23 @@ public sealed class SynthesisStore(DanYDbContext db)
                             long groupId = groupIds[(draftId, g.Id)].Id;
                             foreach (var member in g.Members.Distinct(StringComparer.Ordinal))
                             {
-                                db.SynthesisMembers.Add(new SynthesisMember(run.Id, groupId, long.Parse(member, CultureInfo.InvariantCulture),
-                                    string.Equals(primary.GetValueOrDefault(member), g.Id, StringComparison.Ordinal)));
+                                rows.Member(run.Id, groupId, long.Parse(member, CultureInfo.InvariantCulture),
+                                    string.Equals(primary.GetValueOrDefault(member), g.Id, StringComparison.Ordinal));
                             }
                         }
                     }
                     foreach (var a in result.Assignments)
                     {
                         long? groupId = a.GroupId is { } gid && groupIds.TryGetValue((draftId, gid), out var grp) ? grp.Id : null;
-                        db.SynthesisAssignments.Add(new SynthesisAssignment(run.Id, long.Parse(a.Id, CultureInfo.InvariantCulture), groupId, a.DuplicateGroup, a.Noise.ToString()));
+                        rows.Assignment(run.Id, long.Parse(a.Id, CultureInfo.InvariantCulture), groupId, a.DuplicateGroup, a.Noise.ToString());
                         if (++written % 20_000 == 0)
                         {
-                            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                            db.ChangeTracker.Clear();
+                            await rows.FlushAsync(cancellationToken).ConfigureAwait(false);
                             progress?.Report(new StoreProgress("saving", 0.9 + 0.09 * written / Math.Max(1, count)));
                         }
                     }
                 }
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await rows.FlushAsync(cancellationToken).ConfigureAwait(false);
                 db.ChangeTracker.Clear();
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 progress?.Report(new StoreProgress("done", 1));
@@ -212,6 +232,11 @@ public sealed class SynthesisStore(DanYDbContext db)
             if (old.IsolatedSubstantial) group.MarkIsolated(true);
         }
     }
+
+    internal static string TermsJson(TermMap terms) => JsonSerializer.Serialize(terms, Json);
+
+    internal static TermMap ReadTerms(string json) =>
+        string.IsNullOrEmpty(json) ? new TermMap() : JsonSerializer.Deserialize<TermMap>(json, Json) ?? new TermMap();
 
     internal static string Breakdown(IDictionary<string, int> channel, IDictionary<string, int> group, IDictionary<string, int> stance) =>
         JsonSerializer.Serialize(new GroupBreakdown(new(channel, StringComparer.Ordinal), new(group, StringComparer.Ordinal), new(stance, StringComparer.Ordinal)), Json);

@@ -1391,6 +1391,10 @@ namespace DanY.Migrations.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("TermsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Units")
                         .HasColumnType("integer");
 
@@ -1424,6 +1428,9 @@ namespace DanY.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Full")
+                        .HasColumnType("boolean");
 
                     b.Property<double>("Progress")
                         .HasColumnType("double precision");
@@ -1517,6 +1524,12 @@ namespace DanY.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("FoldedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Folds")
+                        .HasColumnType("integer");
 
                     b.Property<string>("InputHash")
                         .IsRequired()

@@ -1334,6 +1334,10 @@ namespace DanY.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TermsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Units")
                         .HasColumnType("INTEGER");
 
@@ -1365,6 +1369,9 @@ namespace DanY.Migrations.Sqlite.Migrations
 
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Full")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
@@ -1454,6 +1461,12 @@ namespace DanY.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("FoldedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Folds")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("InputHash")
                         .IsRequired()

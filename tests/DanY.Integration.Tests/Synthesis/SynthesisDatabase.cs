@@ -38,6 +38,9 @@ internal sealed class SynthesisDatabase
         }
     }
 
+    /// <summary>A database of its own, for tests that add comments (the shared one must keep the demo's counts).</summary>
+    public static Task<SynthesisDatabase> FreshAsync(DatabaseProvider provider) => CreateAsync(provider);
+
     private static async Task<SynthesisDatabase> CreateAsync(DatabaseProvider provider)
     {
         var settings = TestDatabases.Fresh(provider);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DanY.Web.Features.Synthesis;
 
 /// <summary>The review workspace of a consultation: job progress, drafts in heading order, groups with counts, merge.</summary>
-public sealed class IndexModel(DanYDbContext db, SynthesisReview review, SynthesisJobQueue queue, SynthesisReportBuilder reports) : PageModel
+public sealed class IndexModel(DanYDbContext db, SynthesisReview review, SynthesisJobQueue queue, SynthesisReportBuilder reports, SynthesisStore store) : PageModel
 {
     public const int GroupsPerSection = 10;
     public const int PageSize = 50;
@@ -30,6 +30,9 @@ public sealed class IndexModel(DanYDbContext db, SynthesisReview review, Synthes
     public SynthesisJob? Job { get; private set; }
     public SynthesisRun? Run { get; private set; }
     public bool CanEdit { get; private set; }
+
+    /// <summary>Comments received since the latest run, not yet in it: they can be folded in.</summary>
+    public int PendingComments { get; private set; }
     public string? Message { get; private set; }
     public IReadOnlyList<DraftView> Drafts { get; private set; } = [];
 
@@ -53,7 +56,15 @@ public sealed class IndexModel(DanYDbContext db, SynthesisReview review, Synthes
     public async Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken)
     {
         if (!await review.CanEditAsync(User, ConsultationId, cancellationToken)) return StatusCode(StatusCodes.Status403Forbidden);
-        await queue.EnqueueAsync(ConsultationId, User.Identity?.Name ?? "staff", cancellationToken);
+        await queue.EnqueueAsync(ConsultationId, User.Identity?.Name ?? "staff", full: true, cancellationToken);
+        return RedirectToPage(new { ConsultationId });
+    }
+
+    /// <summary>Folds the comments received since the latest run into it, keeping every staff edit.</summary>
+    public async Task<IActionResult> OnPostFoldAsync(CancellationToken cancellationToken)
+    {
+        if (!await review.CanEditAsync(User, ConsultationId, cancellationToken)) return StatusCode(StatusCodes.Status403Forbidden);
+        await queue.EnqueueAsync(ConsultationId, User.Identity?.Name ?? "staff", full: false, cancellationToken);
         return RedirectToPage(new { ConsultationId });
     }
 
@@ -118,6 +129,7 @@ public sealed class IndexModel(DanYDbContext db, SynthesisReview review, Synthes
         Job = await queue.LatestAsync(ConsultationId, cancellationToken);
         Run = await db.SynthesisRuns.AsNoTracking().Where(r => r.ConsultationId == ConsultationId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         if (Run is null) return true;
+        PendingComments = await store.PendingCommentsAsync(ConsultationId, cancellationToken);
         long runId = Run.Id;
         // Section summaries come from one grouped query; only the groups shown are loaded.
         var sections = await db.SynthesisGroups.AsNoTracking().Where(g => g.RunId == runId && g.MergedIntoId == null)
