@@ -490,6 +490,34 @@ namespace DanY.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "intake_batches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DraftId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Added = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CommittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_intake_batches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_intake_batches_consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "synthesis_jobs",
                 columns: table => new
                 {
@@ -1158,15 +1186,15 @@ namespace DanY.Migrations.Sqlite.Migrations
                 columns: new[] { "ConsultationId", "DraftId", "SectionRef" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_comments_ConsultationId_IdempotencyKey",
+                table: "comments",
+                columns: new[] { "ConsultationId", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_comments_ContentHash",
                 table: "comments",
                 column: "ContentHash");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_comments_IdempotencyKey",
-                table: "comments",
-                column: "IdempotencyKey",
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_comments_Receipt",
@@ -1230,6 +1258,12 @@ namespace DanY.Migrations.Sqlite.Migrations
                 name: "IX_drafts_CongressId",
                 table: "drafts",
                 column: "CongressId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_intake_batches_ConsultationId_IdempotencyKey",
+                table: "intake_batches",
+                columns: new[] { "ConsultationId", "IdempotencyKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_label_models_LabelSetId",
@@ -1489,6 +1523,9 @@ namespace DanY.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "draft_sections");
+
+            migrationBuilder.DropTable(
+                name: "intake_batches");
 
             migrationBuilder.DropTable(
                 name: "label_suggestions");
