@@ -4,6 +4,10 @@ using DanY.Domain.Consultations;
 using DanY.Infrastructure.Consultations;
 using Microsoft.EntityFrameworkCore;
 
+using DanY.Infrastructure.Data;
+using DanY.TestKit.Databases;
+using DanY.TestKit.Web;
+
 namespace DanY.Integration.Tests.Consultations;
 
 public sealed class ConsultationLifecycleTests
@@ -11,11 +15,11 @@ public sealed class ConsultationLifecycleTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
-    public async Task Close_and_reopen_are_audited_and_illegal_transitions_refused(string provider)
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Close_and_reopen_are_audited_and_illegal_transitions_refused(DatabaseProvider provider)
     {
-        await using var app = new ConsultationApp(provider);
-        var seeded = await app.SeedAsync();
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync();
         await app.WithDbAsync(async db =>
         {
             var c = await db.Consultations.Include(x => x.Drafts).SingleAsync(x => x.Id == seeded.ConsultationId, Ct);
@@ -53,11 +57,11 @@ public sealed class ConsultationLifecycleTests
     }
 
     [Theory]
-    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
-    public async Task New_version_moves_comments_to_the_matching_section(string provider)
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task New_version_moves_comments_to_the_matching_section(DatabaseProvider provider)
     {
-        await using var app = new ConsultationApp(provider);
-        var seeded = await app.SeedAsync();
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync();
         var writer = app.Services.GetService(typeof(CommentWriter)) as CommentWriter;
         Assert.NotNull(writer);
         int oldVersion = await app.WithDbAsync(db => db.Drafts.Where(d => d.Id == seeded.DraftId).Select(d => d.CurrentVersionId!.Value).SingleAsync(Ct));
@@ -65,7 +69,7 @@ public sealed class ConsultationLifecycleTests
         await writer.SubmitAsync(new NewComment(seeded.ConsultationId, seeded.DraftId, oldVersion, "II", Stance.Agree, "Về phương hướng", CommentChannels.Portal, "v-2"), Ct);
 
         // Version 2 inserts a new section before "Văn hóa, xã hội", which becomes I.3.
-        string v2 = ConsultationApp.Markdown.Replace("### 2. Văn hóa, xã hội {#I.2}", "### 2. Môi trường {#I.2}\n\nXử lý ô nhiễm làng nghề.\n\n### 3. Văn hóa, xã hội {#I.3}", StringComparison.Ordinal);
+        string v2 = ConsultationFixtures.ShortReport.Replace("### 2. Văn hóa, xã hội {#I.2}", "### 2. Môi trường {#I.2}\n\nXử lý ô nhiễm làng nghề.\n\n### 3. Văn hóa, xã hội {#I.3}", StringComparison.Ordinal);
         var changes = await app.WithDbAsync(async db =>
         {
             var draft = await db.Drafts.SingleAsync(d => d.Id == seeded.DraftId, Ct);

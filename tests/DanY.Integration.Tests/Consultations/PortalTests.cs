@@ -3,6 +3,10 @@ using DanY.Domain.Consultations;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
+using DanY.Infrastructure.Data;
+using DanY.TestKit.Databases;
+using DanY.TestKit.Web;
+
 namespace DanY.Integration.Tests.Consultations;
 
 public sealed class PortalTests
@@ -13,11 +17,11 @@ public sealed class PortalTests
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
 
     [Theory]
-    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
-    public async Task Identity_is_stored_apart_only_with_consent_and_can_be_withdrawn(string provider)
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Identity_is_stored_apart_only_with_consent_and_can_be_withdrawn(DatabaseProvider provider)
     {
-        await using var app = new ConsultationApp(provider);
-        var seeded = await app.SeedAsync();
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync();
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         string action = $"/p/{seeded.ConsultationId}/drafts/{seeded.DraftId}/comments";
         const string hostile = "<script>alert('x')</script><b>đậm</b> & \"trích dẫn\"";
@@ -59,11 +63,11 @@ public sealed class PortalTests
     }
 
     [Theory]
-    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
-    public async Task Section_page_is_plain_html_and_honeypot_submissions_are_dropped(string provider)
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Section_page_is_plain_html_and_honeypot_submissions_are_dropped(DatabaseProvider provider)
     {
-        await using var app = new ConsultationApp(provider);
-        var seeded = await app.SeedAsync();
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync();
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         string url = $"/p/{seeded.ConsultationId}/drafts/{seeded.DraftId}/sections/I.1";
         string first = await client.GetStringAsync(url, Ct);
@@ -81,11 +85,11 @@ public sealed class PortalTests
     }
 
     [Theory]
-    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
-    public async Task Closed_consultation_page_says_so_and_refuses_the_form(string provider)
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Closed_consultation_page_says_so_and_refuses_the_form(DatabaseProvider provider)
     {
-        await using var app = new ConsultationApp(provider);
-        var seeded = await app.SeedAsync(open: false);
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync(new() { Open = false });
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         string page = await client.GetStringAsync($"/p/{seeded.ConsultationId}/drafts/{seeded.DraftId}/sections/II", Ct);
         Assert.Contains("hiện không nhận góp ý", page, StringComparison.Ordinal);

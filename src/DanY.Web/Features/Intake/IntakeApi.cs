@@ -69,8 +69,8 @@ internal static class IntakeApi
             .WithDescription("multipart/form-data: trường `file` (.xlsx hoặc .csv) và `draftId` (hoặc ?draftId=); hoặc JSON `{\"draftId\", \"rows\": [{\"sectionRef\", \"text\", \"stance\", \"group\", \"channel\", \"unit\", \"date\"}]}`. "
                 + "Trả về mọi lỗi theo dòng (tiếng Việt) và vài dòng hợp lệ đầu tiên. / Every row error (in Vietnamese, with a stable code) and the first valid rows. "
                 + "A file refused as a whole (too large, too many rows, zip bomb, not an XLSX) is a 400 (413 when too large) problem with a Vietnamese and an English message.")
-            .Accepts<IntakeJsonBody>("application/json")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<IntakeJsonBody>("application/json", "multipart/form-data")
+            .AddOpenApiOperationTransformer(DescribeMultipart)
             .Produces<IntakePreviewDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -84,8 +84,8 @@ internal static class IntakeApi
                 + "Dòng đã lưu không bao giờ được lưu lại, dù gửi với khóa khác. 422 khi khóa đã dùng cho các dòng khác hoặc không có dòng hợp lệ; 409 khi đợt lấy ý kiến chưa công bố hoặc đã tổng hợp. "
                 + "/ 201 when comments were added; 200 when nothing new (a retry with the same key and rows replays with the same receipts). A row already stored is never stored again, whatever the key. "
                 + "422 when the key was used for other rows or no row is valid; 409 when the consultation is not published or already synthesised.")
-            .Accepts<IntakeJsonBody>("application/json")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<IntakeJsonBody>("application/json", "multipart/form-data")
+            .AddOpenApiOperationTransformer(DescribeMultipart)
             .Produces<IntakeCommitDto>(StatusCodes.Status201Created)
             .Produces<IntakeCommitDto>()
             .ProducesValidationProblem()
@@ -93,6 +93,41 @@ internal static class IntakeApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+    }
+
+    /// <summary>The multipart form is a file and a draft id, not the JSON body's schema.</summary>
+    private static Task DescribeMultipart(Microsoft.OpenApi.OpenApiOperation operation, Microsoft.AspNetCore.OpenApi.OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        if (operation.RequestBody?.Content is { } content && content.ContainsKey("multipart/form-data"))
+        {
+            content["multipart/form-data"] = new Microsoft.OpenApi.OpenApiMediaType
+            {
+                Schema = new Microsoft.OpenApi.OpenApiSchema
+                {
+                    Type = Microsoft.OpenApi.JsonSchemaType.Object,
+                    Required = new HashSet<string>(StringComparer.Ordinal) { "file" },
+                    Properties = new Dictionary<string, Microsoft.OpenApi.IOpenApiSchema>(StringComparer.Ordinal)
+                    {
+                        ["file"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary", Description = ".xlsx (mẫu tải về) hoặc .csv, tối đa 20 MB / 100.000 dòng" },
+                        ["draftId"] = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.Integer, Description = "Dự thảo; bỏ trống khi đợt lấy ý kiến chỉ có một dự thảo" },
+                    },
+                },
+            };
+        }
+        operation.Parameters ??= [];
+        if (string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)
+            && context.Description.RelativePath?.EndsWith("intake", StringComparison.Ordinal) == true)
+        {
+            operation.Parameters.Add(new Microsoft.OpenApi.OpenApiParameter
+            {
+                Name = "Idempotency-Key",
+                In = Microsoft.OpenApi.ParameterLocation.Header,
+                Required = true,
+                Description = "1–128 ký tự ASCII, theo từng đợt lấy ý kiến / 1–128 printable ASCII characters, scoped per consultation",
+                Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, MaxLength = Comment.KeyMaxLength },
+            });
+        }
+        return Task.CompletedTask;
     }
 
     private const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
