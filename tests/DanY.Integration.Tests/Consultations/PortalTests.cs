@@ -100,6 +100,36 @@ public sealed class PortalTests
         Assert.Equal(0, await app.WithDbAsync(db => db.Comments.CountAsync(Ct)));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task A_form_sent_again_with_a_changed_comment_is_not_stored_and_asks_to_send_again(DatabaseProvider provider)
+    {
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync();
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        string action = $"/p/{seeded.ConsultationId}/drafts/{seeded.DraftId}/comments";
+
+        using var first = await client.PostAsync(action, Form(("sectionRef", "I.1"), ("key", "k-back"), ("stance", "agree"), ("text", "Góp ý lần đầu.")), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        string location = first.Headers.Location!.OriginalString;
+        // The same form resent unchanged (double click): the same receipt.
+        using var resent = await client.PostAsync(action, Form(("sectionRef", "I.1"), ("key", "k-back"), ("stance", "agree"), ("text", "Góp ý lần đầu.")), Ct);
+        Assert.Equal(location, resent.Headers.Location!.OriginalString);
+
+        // Back, edit, send: the key of the page was used for another comment.
+        using var changed = await client.PostAsync(action, Form(("sectionRef", "I.1"), ("key", "k-back"), ("stance", "agree"), ("text", "Góp ý đã sửa.")), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, changed.StatusCode);
+        string html = await changed.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Biểu mẫu này đã được gửi với một góp ý khác", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(location.Split('?')[0]["/p/receipt/".Length..], html, StringComparison.Ordinal);
+        // The page comes back with the edited text and a new key, so sending it again stores it.
+        Assert.Contains("Góp ý đã sửa.", html, StringComparison.Ordinal);
+        Assert.NotEqual("k-back", KeyOf(html));
+        using var again = await client.PostAsync(action, Form(("sectionRef", "I.1"), ("key", KeyOf(html)), ("stance", "agree"), ("text", "Góp ý đã sửa.")), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(["Góp ý lần đầu.", "Góp ý đã sửa."], await app.WithDbAsync(db => db.Comments.OrderBy(c => c.Id).Select(c => c.Text).ToListAsync(Ct)));
+    }
+
     private static string KeyOf(string html)
     {
         const string marker = "name=\"key\" value=\"";
