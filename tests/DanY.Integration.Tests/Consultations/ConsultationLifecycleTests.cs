@@ -38,6 +38,62 @@ public sealed class ConsultationLifecycleTests
         Assert.Contains("\"Status\":\"Open\"", audit[2].After, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Editor_changes_the_window_in_vietnam_time_and_the_channels_and_it_is_audited(DatabaseProvider provider)
+    {
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync();
+        string email = await app.CreateStaffAsync(seeded.ProvinceId);
+        using var editor = await app.LoginAsync(email, ConsultationFixtures.StaffPassword);
+        string page = $"/admin/consultations/{seeded.ConsultationId}/edit";
+        Assert.Contains("name=\"OpensTime\"", await editor.GetStringAsync(page, Ct), StringComparison.Ordinal);
+
+        var fields = new Dictionary<string, string>
+        {
+            ["Title"] = "Lấy ý kiến thử nghiệm (gia hạn)",
+            ["OpensDate"] = "01/12/2025", ["OpensTime"] = "07:30",
+            ["ClosesDate"] = "31/12/2025", ["ClosesTime"] = "17:00",
+            ["Groups"] = "Công nhân, Trí thức",
+        };
+        using var bad = await Forms.PostAsync(editor, page, page, new Dictionary<string, string>(fields) { ["ClosesDate"] = "30/11/2025", ["Channels"] = CommentChannels.Portal });
+        Assert.Contains("phải sau thời điểm bắt đầu", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        using var noTime = await Forms.PostAsync(editor, page, page, new Dictionary<string, string>(fields) { ["OpensTime"] = "7h", ["Channels"] = CommentChannels.Portal });
+        Assert.Contains("HH:mm", await noTime.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        string token = await DanYApp.AntiforgeryTokenAsync(editor, page);
+        var form = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList();
+        form.Add(new("Channels", CommentChannels.Portal));
+        form.Add(new("Channels", CommentChannels.Intake));
+        form.Add(new("__RequestVerificationToken", token));
+        using var saved = await editor.PostAsync(page, new FormUrlEncodedContent(form), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+
+        var c = await app.WithDbAsync(db => db.Consultations.AsNoTracking().SingleAsync(x => x.Id == seeded.ConsultationId, Ct));
+        Assert.Equal(new DateTimeOffset(2025, 12, 1, 0, 30, 0, TimeSpan.Zero), c.OpensAt.ToUniversalTime());
+        Assert.Equal(new DateTimeOffset(2025, 12, 31, 10, 0, 0, TimeSpan.Zero), c.ClosesAt.ToUniversalTime());
+        Assert.Equal([CommentChannels.Portal, CommentChannels.Intake], c.ChannelList);
+        Assert.Equal(["Công nhân", "Trí thức"], c.SocialGroupList);
+        Assert.Equal("Lấy ý kiến thử nghiệm (gia hạn)", c.Title);
+
+        // The form shows the stored window back in Vietnam time.
+        string again = await editor.GetStringAsync(page, Ct);
+        Assert.Contains("value=\"07:30\"", again, StringComparison.Ordinal);
+        Assert.Contains("value=\"31/12/2025\"", again, StringComparison.Ordinal);
+
+        var audit = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == nameof(Consultation) && a.EntityId == seeded.ConsultationId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(a => a.Id).Select(a => new { a.Actor, a.ActorName, a.Before, a.After }).ToListAsync(Ct));
+        var change = audit[^1];
+        Assert.Contains("ClosesAt", change.After, StringComparison.Ordinal);
+        Assert.Contains("Channels", change.After, StringComparison.Ordinal);
+        Assert.Contains("ClosesAt", change.Before, StringComparison.Ordinal);
+        Assert.NotEqual("", change.Actor);
+
+        // Someone without the editor role cannot open the form.
+        using var viewer = await app.LoginAsync(await app.CreateStaffAsync(seeded.ProvinceId, DanY.Domain.Accounts.UnitRole.Viewer), ConsultationFixtures.StaffPassword);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await viewer.GetAsync(page, Ct)).StatusCode);
+    }
+
     [Fact]
     public void Window_is_half_open_and_only_open_consultations_accept()
     {
