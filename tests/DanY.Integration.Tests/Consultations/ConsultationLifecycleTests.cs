@@ -114,6 +114,36 @@ public sealed class ConsultationLifecycleTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Comments_on_a_section_removed_in_a_new_version_are_kept_and_listed(DatabaseProvider provider)
+    {
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync();
+        var writer = (CommentWriter)app.Services.GetService(typeof(CommentWriter))!;
+        int v1 = await app.WithDbAsync(db => db.Drafts.Where(d => d.Id == seeded.DraftId).Select(d => d.CurrentVersionId!.Value).SingleAsync(Ct));
+        await writer.SubmitAsync(new NewComment(seeded.ConsultationId, seeded.DraftId, v1, "II", Stance.Disagree, "Phương hướng cần cụ thể hơn.", CommentChannels.Portal, "r-1"), Ct);
+        await writer.SubmitAsync(new NewComment(seeded.ConsultationId, seeded.DraftId, v1, "I.1", Stance.Agree, "Về kinh tế.", CommentChannels.Portal, "r-2"), Ct);
+
+        // Version 2 drops "II. Phương hướng" altogether.
+        string v2 = ConsultationFixtures.ShortReport[..ConsultationFixtures.ShortReport.IndexOf("## II.", StringComparison.Ordinal)];
+        var changes = await app.WithDbAsync(async db =>
+            await DraftVersions.ImportAsync(db, await db.Drafts.SingleAsync(d => d.Id == seeded.DraftId, Ct), "v2.md", MarkdownDraftReader.Parse(v2), DateTimeOffset.UtcNow, Ct));
+        Assert.Contains("II", changes.Removed);
+        Assert.Equal(1, changes.CommentsOrphaned);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Comments.CountAsync(Ct)));
+
+        using var staff = await app.LoginAsync(await app.CreateStaffAsync(seeded.ProvinceId, DanY.Domain.Accounts.UnitRole.Viewer), ConsultationFixtures.StaffPassword);
+        string html = await staff.GetStringAsync($"/admin/drafts/{seeded.DraftId}/removed-sections", Ct);
+        Assert.Contains("Mục II (bản 1) — đã bỏ ở bản 2", html, StringComparison.Ordinal);
+        Assert.Contains("Phương hướng cần cụ thể hơn.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Về kinh tế.", html, StringComparison.Ordinal);
+
+        var other = await app.SeedConsultationAsync();
+        using var outsider = await app.LoginAsync(await app.CreateStaffAsync(other.ProvinceId), ConsultationFixtures.StaffPassword);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await outsider.GetAsync($"/admin/drafts/{seeded.DraftId}/removed-sections", Ct)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task New_version_moves_comments_to_the_matching_section(DatabaseProvider provider)
     {
         await using var app = ConsultationFixtures.Create(provider);
