@@ -130,6 +130,34 @@ public sealed class PortalTests
         Assert.Equal(["Góp ý lần đầu.", "Góp ý đã sửa."], await app.WithDbAsync(db => db.Comments.OrderBy(c => c.Id).Select(c => c.Text).ToListAsync(Ct)));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Every_mistake_of_the_form_is_reported_at_once_and_marked_invalid(DatabaseProvider provider)
+    {
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync();
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.PostAsync($"/p/{seeded.ConsultationId}/drafts/{seeded.DraftId}/comments",
+            Form(("sectionRef", "I.1"), ("key", "m1"), ("text", "  "), ("name", "Trần Thị B")), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        string html = await response.Content.ReadAsStringAsync(Ct);
+        string errors = html[html.IndexOf("id=\"form-errors\"", StringComparison.Ordinal)..html.IndexOf("</ul></div>", StringComparison.Ordinal)];
+        Assert.Contains("chưa đánh dấu đồng ý", errors, StringComparison.Ordinal);
+        Assert.Contains("Vui lòng chọn quan điểm", errors, StringComparison.Ordinal);
+        Assert.Contains("Vui lòng nhập nội dung góp ý", errors, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#text\">", errors, StringComparison.Ordinal);
+        Assert.Matches("<textarea id=\"text\"[^>]*aria-invalid=\"true\"", html);
+        Assert.Matches("<textarea id=\"text\"[^>]*aria-describedby=\"text-help err-text\"", html);
+        Assert.Matches("id=\"consent\"[^>]*aria-invalid=\"true\"", html);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(html, "name=\"stance\"[^>]*aria-invalid=\"true\""));
+        Assert.Contains("Trần Thị B", html, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Comments.CountAsync(Ct)));
+
+        string notFound = await (await client.GetAsync("/p/receipt?code=ZZZ", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("mã “ZZZ”", notFound, StringComparison.Ordinal);
+        Assert.DoesNotContain("„", notFound, StringComparison.Ordinal);
+    }
+
     private static string KeyOf(string html)
     {
         const string marker = "name=\"key\" value=\"";
