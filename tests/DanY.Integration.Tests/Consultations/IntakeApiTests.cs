@@ -244,7 +244,10 @@ public sealed class IntakeApiTests
 
         var openApi = await editor.GetStringAsync("/openapi/v1.json", Ct);
         Assert.Contains("/api/consultations/{id}/intake/preview", openApi, StringComparison.Ordinal);
-        Assert.Contains("Idempotency-Key", openApi, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(openApi);
+        var commit = doc.RootElement.GetProperty("paths").EnumerateObject().Single(p => p.Name.TrimEnd('/') == "/api/consultations/{id}/intake").Value.GetProperty("post");
+        Assert.Contains(commit.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
+        Assert.Equal("binary", commit.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema").GetProperty("properties").GetProperty("file").GetProperty("format").GetString());
     }
 
     /// <summary>A zip with the part that names the kind and one 8 MB entry of zeros (ratio ~1000:1).</summary>

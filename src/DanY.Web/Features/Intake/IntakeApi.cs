@@ -74,6 +74,7 @@ internal static class IntakeApi
             .Produces<IntakePreviewDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
 
@@ -92,6 +93,8 @@ internal static class IntakeApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
     }
 
@@ -116,7 +119,7 @@ internal static class IntakeApi
         }
         operation.Parameters ??= [];
         if (string.Equals(context.Description.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase)
-            && context.Description.RelativePath?.EndsWith("intake", StringComparison.Ordinal) == true)
+            && context.Description.RelativePath?.TrimEnd('/').EndsWith("intake", StringComparison.Ordinal) == true)
         {
             operation.Parameters.Add(new Microsoft.OpenApi.OpenApiParameter
             {
