@@ -39,6 +39,13 @@ public sealed class VerifyCommandTests
             var r = await writer.SubmitAsync(new NewComment(seeded.ConsultationId, seeded.DraftId, null, "I", Stance.Agree, "Ý kiến số " + i, CommentChannels.Api, "verify-" + i), Ct);
             lines.Add(r.Receipt + "\tverify-" + i);
         }
+        // The same keys under another consultation are other comments (keys are scoped per consultation), not duplicates.
+        var other = await app.SeedConsultationAsync();
+        for (int i = 0; i < 3; i++)
+        {
+            var r = await writer.SubmitAsync(new NewComment(other.ConsultationId, other.DraftId, null, "I", Stance.Agree, "Ý kiến khác " + i, CommentChannels.Api, "verify-" + i), Ct);
+            Assert.True(r.Created);
+        }
         string file = Path.Combine(Path.GetTempPath(), "dany-verify-" + Guid.NewGuid().ToString("N") + ".tsv");
         try
         {
