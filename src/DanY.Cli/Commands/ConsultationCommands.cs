@@ -55,9 +55,13 @@ internal static class ConsultationCommands
                 var byReceipt = await db.Comments.AsNoTracking().Where(c => receipts.Contains(c.Receipt))
                     .Select(c => new { c.Receipt, c.IdempotencyKey }).ToListAsync(cancellationToken);
                 var byKey = await db.Comments.AsNoTracking().Where(c => keys.Contains(c.IdempotencyKey))
-                    .Select(c => new { c.Receipt, c.IdempotencyKey }).ToListAsync(cancellationToken);
+                    .Select(c => new { c.Receipt, c.IdempotencyKey, c.ConsultationId }).ToListAsync(cancellationToken);
                 foreach (var r in byReceipt) Add(rowsByReceipt, r.Receipt, r.IdempotencyKey);
-                foreach (var r in byKey) Add(rowsByKey, r.IdempotencyKey, r.Receipt);
+                // Keys are unique per consultation: the same key under two consultations is two comments, not a duplicate.
+                foreach (var g in byKey.GroupBy(r => (r.IdempotencyKey, r.ConsultationId)).OrderByDescending(g => g.Count()))
+                {
+                    if (!rowsByKey.ContainsKey(g.Key.IdempotencyKey)) foreach (var r in g) Add(rowsByKey, r.IdempotencyKey, r.Receipt);
+                }
             }
 
             int missing = 0, duplicated = 0, mismatched = 0, keyReused = 0;

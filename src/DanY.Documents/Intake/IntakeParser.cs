@@ -120,6 +120,40 @@ public static class IntakeParser
         return Build(CsvReader.Records(text), options, hash);
     }
 
+    /// <summary>
+    /// Rows given as values rather than a file (the JSON form of the intake API), checked exactly like the
+    /// rows of an uploaded sheet. <paramref name="rows"/> are cells in the order of <see cref="JsonColumns"/>.
+    /// </summary>
+    public static IntakeParseResult ParseValues(IEnumerable<IReadOnlyList<string?>> rows, IntakeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(options);
+        var records = new List<IReadOnlyList<string>> { JsonColumns };
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (IReadOnlyList<string?> row in rows)
+        {
+            // Bounded before anything else: Build would refuse it too, but only after holding every row.
+            if (records.Count > options.Limits.MaxRows + MaxBlankRun)
+            {
+                throw new DocumentRejectedException(RejectionReason.TooManyRows,
+                    $"Có quá nhiều dòng ý kiến (tối đa {options.Limits.MaxRows}). Hãy chia thành nhiều lần gửi.",
+                    $"Too many rows (limit {options.Limits.MaxRows}). Split them into several requests.");
+            }
+            var cells = new string[JsonColumns.Count];
+            for (int i = 0; i < cells.Length; i++)
+            {
+                cells[i] = i < row.Count ? row[i] ?? "" : "";
+                sha.AppendData(Encoding.UTF8.GetBytes(cells[i] + '\u001F'));
+            }
+            sha.AppendData("\u001E"u8);
+            records.Add(cells);
+        }
+        return Build(records, options, Convert.ToHexStringLower(sha.GetHashAndReset()));
+    }
+
+    /// <summary>The columns of <see cref="ParseValues"/>: section, text, stance, group, channel, unit, date.</summary>
+    public static IReadOnlyList<string> JsonColumns { get; } = ["Mục", "Ý kiến", "Quan điểm", "Tầng lớp", "Kênh", "Đơn vị", "Ngày"];
+
     private static List<string> CellsOf(IDictionary<string, object?> row)
     {
         var cells = new List<string>(row.Count);

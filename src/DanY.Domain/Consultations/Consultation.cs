@@ -79,6 +79,18 @@ public sealed class Consultation : IAuditable
         ClosesAt = closesAt.ToUniversalTime();
     }
 
+    /// <summary>Replaces the accepted channels; at least one is required.</summary>
+    public void SetChannels(IEnumerable<string> channels)
+    {
+        string joined = Join(channels, ',');
+        if (joined.Length == 0)
+            throw new ConsultationRuleException("Chọn ít nhất một kênh tiếp nhận / at least one channel is required.");
+        Channels = joined;
+    }
+
+    /// <summary>Replaces the targeted social groups; none means everyone.</summary>
+    public void SetSocialGroups(IEnumerable<string> groups) => SocialGroups = Join(groups, '|');
+
     public void Publish()
     {
         Require(ConsultationStatus.Draft, "công bố / publish");

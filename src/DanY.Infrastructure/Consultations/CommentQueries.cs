@@ -24,10 +24,11 @@ public static class CommentQueries
             identity is not null, identity?.WithdrawnAt is not null);
     }
 
-    public static Task<string?> ReceiptForKeyAsync(DanYDbContext db, string key, CancellationToken cancellationToken = default)
+    /// <summary>The receipt stored under an idempotency key of one consultation (keys are scoped per consultation).</summary>
+    public static Task<string?> ReceiptForKeyAsync(DanYDbContext db, int consultationId, string key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Comments.AsNoTracking().Where(c => c.IdempotencyKey == key).Select(c => c.Receipt).FirstOrDefaultAsync(cancellationToken);
+        return db.Comments.AsNoTracking().Where(c => c.ConsultationId == consultationId && c.IdempotencyKey == key).Select(c => c.Receipt).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Erases the identity attached to a comment; true when there was one to erase.</summary>

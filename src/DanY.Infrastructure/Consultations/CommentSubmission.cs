@@ -1,5 +1,8 @@
 using DanY.Documents.Intake;
 using DanY.Domain.Consultations;
+using DanY.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DanY.Infrastructure.Consultations;
 
@@ -33,7 +36,7 @@ public sealed record SubmissionResult(SubmissionOutcome Outcome, string? Receipt
 }
 
 /// <summary>Validates a submission against the (cached) consultation and hands it to the group-commit writer.</summary>
-public sealed class CommentSubmission(ConsultationCatalog catalog, CommentWriter writer)
+public sealed class CommentSubmission(ConsultationCatalog catalog, CommentWriter writer, IServiceScopeFactory scopes)
 {
     public const int GroupMaxLength = 100;
 
@@ -72,20 +75,40 @@ public sealed class CommentSubmission(ConsultationCatalog catalog, CommentWriter
             errors["channel"] = "Đợt lấy ý kiến không nhận góp ý qua kênh này / the consultation does not accept this channel.";
 
         if (errors.Count > 0) return new SubmissionResult(SubmissionOutcome.Invalid, null, errors, consultation);
-        if (!consultation.IsAcceptingAt(catalog.Now))
-            return new SubmissionResult(SubmissionOutcome.Closed, null, SubmissionResult.NoErrors, consultation);
-
-        var stored = await writer.SubmitAsync(new NewComment(
+        var comment = new NewComment(
             consultation.Id, draft!.Id, text!.VersionId, sectionRef, stance!.Value, body, request.Channel, key,
-            SocialGroup: group, Identity: request.Identity), cancellationToken).ConfigureAwait(false);
-        if (stored.KeyReused)
+            SocialGroup: group, Identity: request.Identity);
+        if (!consultation.IsAcceptingAt(catalog.Now))
         {
-            return new SubmissionResult(SubmissionOutcome.KeyReused, null, new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["idempotencyKey"] = "Khóa chống gửi trùng này đã được dùng cho một góp ý khác; góp ý này chưa được lưu, hãy gửi lại với khóa mới / "
-                    + "this Idempotency-Key was already used for a different comment; this comment was not stored, send it again with a new key.",
-            }, consultation);
+            // A retry of a comment stored before the window closed still gets its receipt, under the same
+            // rule as an open window: the same key with a different comment is refused, never answered with the other receipt.
+            var earlier = await StoredAsync(consultation.Id, key, cancellationToken).ConfigureAwait(false);
+            if (earlier is null) return new SubmissionResult(SubmissionOutcome.Closed, null, SubmissionResult.NoErrors, consultation);
+            return CommentSql.SameComment(comment, earlier.Value.Comment)
+                ? new SubmissionResult(SubmissionOutcome.AlreadyStored, earlier.Value.Receipt, SubmissionResult.NoErrors, consultation)
+                : KeyReused(consultation);
         }
+
+        var stored = await writer.SubmitAsync(comment, cancellationToken).ConfigureAwait(false);
+        if (stored.KeyReused) return KeyReused(consultation);
         return new SubmissionResult(stored.Created ? SubmissionOutcome.Created : SubmissionOutcome.AlreadyStored, stored.Receipt, SubmissionResult.NoErrors, consultation);
+    }
+
+    private static SubmissionResult KeyReused(ConsultationInfo consultation) =>
+        new(SubmissionOutcome.KeyReused, null, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["idempotencyKey"] = "Khóa chống gửi trùng này đã được dùng cho một góp ý khác; góp ý này chưa được lưu, hãy gửi lại với khóa mới / "
+                + "this Idempotency-Key was already used for a different comment; this comment was not stored, send it again with a new key.",
+        }, consultation);
+
+    private async Task<(string Receipt, NewComment Comment)?> StoredAsync(int consultationId, string key, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DanYDbContext>();
+        var c = await db.Comments.AsNoTracking().Where(x => x.ConsultationId == consultationId && x.IdempotencyKey == key)
+            .Select(x => new { x.Receipt, x.DraftId, x.DraftVersionId, x.SectionRef, x.Stance, x.Text, x.Channel, x.SocialGroup })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (c is null) return null;
+        return (c.Receipt, new NewComment(consultationId, c.DraftId, c.DraftVersionId, c.SectionRef, c.Stance, c.Text, c.Channel, key, SocialGroup: c.SocialGroup));
     }
 }

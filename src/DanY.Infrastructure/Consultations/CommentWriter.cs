@@ -49,7 +49,12 @@ internal static class CommentSql
         "INSERT INTO comments (\"Receipt\", \"IdempotencyKey\", \"ConsultationId\", \"DraftId\", \"DraftVersionId\", \"SectionRef\", \"Stance\", " +
         "\"Text\", \"Channel\", \"UnitId\", \"SocialGroup\", \"ConferenceId\", \"ContentHash\", \"SubmittedAt\", \"Status\") VALUES ";
 
-    public const string InsertTail = " ON CONFLICT (\"IdempotencyKey\") DO NOTHING RETURNING \"Id\", \"IdempotencyKey\"";
+    // Keys are scoped per consultation: the same key sent to two consultations is two comments.
+    public const string InsertTail = " ON CONFLICT (\"ConsultationId\", \"IdempotencyKey\") DO NOTHING RETURNING \"Id\", \"ConsultationId\", \"IdempotencyKey\"";
+
+    /// <summary>The writer's identity of a submission: the key within its consultation.</summary>
+    public static string Scoped(int consultationId, string key) =>
+        consultationId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n" + key;
 
     public const string InsertIdentity =
         "INSERT INTO comment_identities (\"CommentId\", \"Name\", \"Contact\", \"Locality\", \"SocialGroup\", \"ConsentVersion\", \"Purpose\", \"ConsentedAt\", \"RetainUntil\") " +
@@ -208,7 +213,7 @@ public sealed class CommentWriter(IServiceScopeFactory scopes, ILogger<CommentWr
             {
                 foreach (var c in pending.Comments)
                 {
-                    if (!rows.ContainsKey(c.IdempotencyKey)) rows[c.IdempotencyKey] = new Row(c, Receipts.New());
+                    rows.TryAdd(CommentSql.Scoped(c.ConsultationId, c.IdempotencyKey), new Row(c, Receipts.New()));
                 }
             }
             var unique = rows.Values.ToList();
@@ -249,10 +254,12 @@ public sealed class CommentWriter(IServiceScopeFactory scopes, ILogger<CommentWr
                     await using var reader = await lookup.ExecuteReaderAsync().ConfigureAwait(false);
                     while (await reader.ReadAsync().ConfigureAwait(false))
                     {
-                        var row = rows[reader.GetString(0)];
+                        // The same key may exist under other consultations: only the row of this consultation answers.
+                        int consultation = Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
+                        if (!rows.TryGetValue(CommentSql.Scoped(consultation, reader.GetString(0)), out var row) || row.Result is not null) continue;
                         var stored = row.Comment with
                         {
-                            ConsultationId = Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture),
+                            ConsultationId = consultation,
                             DraftId = Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
                             SectionRef = reader.IsDBNull(4) ? null : reader.GetString(4),
                             Stance = Enum.TryParse(reader.GetString(5), out Stance st) ? st : (Stance)(-1),
@@ -282,7 +289,7 @@ public sealed class CommentWriter(IServiceScopeFactory scopes, ILogger<CommentWr
                 var results = new SubmitResult[pending.Comments.Count];
                 for (int i = 0; i < results.Length; i++)
                 {
-                    string key = pending.Comments[i].IdempotencyKey;
+                    string key = CommentSql.Scoped(pending.Comments[i].ConsultationId, pending.Comments[i].IdempotencyKey);
                     var result = rows[key].Result!;
                     // Only the first submission of a key created it; any other in the batch is a retry,
                     // or a different comment under a reused key, which is not stored.
@@ -314,7 +321,8 @@ public sealed class CommentWriter(IServiceScopeFactory scopes, ILogger<CommentWr
             await using var reader = await insert.ExecuteReaderAsync().ConfigureAwait(false);
             while (await reader.ReadAsync().ConfigureAwait(false))
             {
-                var row = rows[reader.GetString(1)];
+                int consultation = Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture);
+                var row = rows[CommentSql.Scoped(consultation, reader.GetString(2))];
                 row.Id = reader.GetInt64(0);
                 row.Result = new SubmitResult(row.Receipt, true);
             }

@@ -111,7 +111,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         b.Property(c => c.Receipt).HasMaxLength(Comment.ReceiptLength);
         b.HasIndex(c => c.Receipt).IsUnique();
         b.Property(c => c.IdempotencyKey).HasMaxLength(Comment.KeyMaxLength);
-        b.HasIndex(c => c.IdempotencyKey).IsUnique();
+        b.HasIndex(c => new { c.ConsultationId, c.IdempotencyKey }).IsUnique();
         b.Property(c => c.SectionRef).HasMaxLength(DraftSection.RefMaxLength);
         b.Property(c => c.Text).HasMaxLength(Comment.TextMaxLength);
         b.Property(c => c.Channel).HasMaxLength(32);
@@ -141,5 +141,20 @@ internal sealed class CommentIdentityConfiguration : IEntityTypeConfiguration<Co
         b.HasIndex(i => i.CommentId).IsUnique();
         b.HasOne<Comment>().WithMany().HasForeignKey(i => i.CommentId).OnDelete(DeleteBehavior.Cascade);
         b.Ignore(i => i.IsWithdrawn);
+    }
+}
+
+internal sealed class IntakeBatchConfiguration : IEntityTypeConfiguration<IntakeBatch>
+{
+    public void Configure(EntityTypeBuilder<IntakeBatch> b)
+    {
+        b.ToTable("intake_batches");
+        b.Property(x => x.IdempotencyKey).HasMaxLength(Comment.KeyMaxLength);
+        b.Property(x => x.ContentHash).HasMaxLength(64);
+        b.Property(x => x.FileName).HasMaxLength(IntakeBatch.FileNameMaxLength);
+        b.Property(x => x.Source).HasMaxLength(16);
+        // Unique per consultation; rows without a key (web form) are not constrained (NULLs are distinct in both providers).
+        b.HasIndex(x => new { x.ConsultationId, x.IdempotencyKey }).IsUnique();
+        b.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -13,6 +13,7 @@ public static class ConsultationServices
         services.TryAddSingleton<CommentWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<CommentWriter>());
         services.TryAddSingleton<CommentSubmission>();
+        services.TryAddScoped<BulkIntake>();
         return services;
     }
 }

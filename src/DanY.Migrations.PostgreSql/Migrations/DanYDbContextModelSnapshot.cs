@@ -176,13 +176,13 @@ namespace DanY.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ContentHash");
 
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
                     b.HasIndex("Receipt")
                         .IsUnique();
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("ConsultationId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("ConsultationId", "DraftId", "SectionRef");
 
@@ -532,6 +532,59 @@ namespace DanY.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("draft_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DanY.Domain.Consultations.IntakeBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Added")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CommittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ErrorRows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("intake_batches", (string)null);
                 });
 
             modelBuilder.Entity("DanY.Domain.Labelling.CommentLabel", b =>
@@ -1962,6 +2015,15 @@ namespace DanY.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("DraftId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanY.Domain.Consultations.IntakeBatch", b =>
+                {
+                    b.HasOne("DanY.Domain.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -165,13 +165,13 @@ namespace DanY.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContentHash");
 
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
                     b.HasIndex("Receipt")
                         .IsUnique();
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("ConsultationId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.HasIndex("ConsultationId", "DraftId", "SectionRef");
 
@@ -507,6 +507,57 @@ namespace DanY.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("draft_versions", (string)null);
+                });
+
+            modelBuilder.Entity("DanY.Domain.Consultations.IntakeBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CommittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsultationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ErrorRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("intake_batches", (string)null);
                 });
 
             modelBuilder.Entity("DanY.Domain.Labelling.CommentLabel", b =>
@@ -1891,6 +1942,15 @@ namespace DanY.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("DraftId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DanY.Domain.Consultations.IntakeBatch", b =>
+                {
+                    b.HasOne("DanY.Domain.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,20 +1,21 @@
 using DanY.TestKit.Browser;
 using Microsoft.Playwright;
 
+using DanY.TestKit.Web;
+
 namespace DanY.Browser.Tests.Consultations;
 
-[Collection(PortalServer.Collection)]
+[Collection(ConsultationServer.Collection)]
 public sealed class CitizenPortalTests
 {
     [Fact]
     public async Task citizen_comments_on_a_section_and_gets_a_receipt()
     {
-        await using var server = new PortalServer();
-        server.Start();
-        var (consultationId, _, _) = await server.SeedAsync();
+        await using var server = ConsultationServer.Start();
+        var (consultationId, _, _) = await ConsultationServer.SeedAsync(server);
         await using var browser = await BrowserSession.StartAsync();
         // A cheap phone's viewport.
-        var page = await browser.NewPageAsync(server.BaseUrl, 360, 740);
+        var page = await browser.NewPageAsync(server.BaseUrl(), 360, 740);
         // The machine is shared: be patient with a slow server rather than flaky.
         page.SetDefaultTimeout(60_000);
         await page.GotoAsync("/p");
@@ -52,11 +53,10 @@ public sealed class CitizenPortalTests
     [Fact]
     public async Task citizen_sees_closed_consultation_message()
     {
-        await using var server = new PortalServer();
-        server.Start();
-        var (consultationId, draftId, _) = await server.SeedAsync(open: false);
+        await using var server = ConsultationServer.Start();
+        var (consultationId, draftId, _) = await ConsultationServer.SeedAsync(server, open: false);
         await using var browser = await BrowserSession.StartAsync();
-        var page = await browser.NewPageAsync(server.BaseUrl, 360, 740);
+        var page = await browser.NewPageAsync(server.BaseUrl(), 360, 740);
         // The machine is shared: be patient with a slow server rather than flaky.
         page.SetDefaultTimeout(60_000);
         await page.GotoAsync($"/p/{consultationId}/drafts/{draftId}/sections/I.1");

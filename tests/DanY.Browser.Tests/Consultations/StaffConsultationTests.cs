@@ -7,18 +7,19 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
+using DanY.TestKit.Web;
+
 namespace DanY.Browser.Tests.Consultations;
 
-[Collection(PortalServer.Collection)]
+[Collection(ConsultationServer.Collection)]
 public sealed class StaffConsultationTests
 {
     [Fact]
     public async Task staff_imports_a_docx_draft()
     {
-        await using var server = new PortalServer();
-        server.Start();
-        var (_, _, unitId) = await server.SeedAsync();
-        var (email, password) = await server.CreateStaffAsync(unitId);
+        await using var server = ConsultationServer.Start();
+        var (_, _, unitId) = await ConsultationServer.SeedAsync(server);
+        var (email, password) = await ConsultationServer.CreateStaffAsync(server, unitId);
         string docx = Path.Combine(Path.GetTempPath(), "du-thao-" + Guid.NewGuid().ToString("N")[..6] + ".docx");
         File.WriteAllBytes(docx, PoliticalReportDocx());
         string bad = Path.Combine(Path.GetTempPath(), "hong-" + Guid.NewGuid().ToString("N")[..6] + ".docx");
@@ -26,10 +27,10 @@ public sealed class StaffConsultationTests
         try
         {
             await using var browser = await BrowserSession.StartAsync();
-            var page = await browser.NewPageAsync(server.BaseUrl);
+            var page = await browser.NewPageAsync(server.BaseUrl());
         // The machine is shared: be patient with a slow server rather than flaky.
         page.SetDefaultTimeout(60_000);
-            await PortalServer.SignInAsync(page, email, password);
+            await ConsultationServer.SignInAsync(page, email, password);
             await page.GotoAsync("/admin/drafts/import");
             int draftsBefore = await server.WithDbAsync(db => db.Drafts.CountAsync());
 
@@ -61,15 +62,14 @@ public sealed class StaffConsultationTests
     [Fact]
     public async Task secretary_records_conference_comments()
     {
-        await using var server = new PortalServer();
-        server.Start();
-        var (consultationId, _, unitId) = await server.SeedAsync();
-        var (email, password) = await server.CreateStaffAsync(unitId);
+        await using var server = ConsultationServer.Start();
+        var (consultationId, _, unitId) = await ConsultationServer.SeedAsync(server);
+        var (email, password) = await ConsultationServer.CreateStaffAsync(server, unitId);
         await using var browser = await BrowserSession.StartAsync();
-        var page = await browser.NewPageAsync(server.BaseUrl);
+        var page = await browser.NewPageAsync(server.BaseUrl());
         // The machine is shared: be patient with a slow server rather than flaky.
         page.SetDefaultTimeout(60_000);
-        await PortalServer.SignInAsync(page, email, password);
+        await ConsultationServer.SignInAsync(page, email, password);
 
         await page.GotoAsync($"/admin/consultations/{consultationId}/conferences");
         await page.GetByLabel("Tên hội nghị").FillAsync("Hội nghị lấy ý kiến cựu chiến binh");
@@ -117,10 +117,9 @@ public sealed class StaffConsultationTests
     [Fact]
     public async Task staff_imports_excel_with_row_errors()
     {
-        await using var server = new PortalServer();
-        server.Start();
-        var (consultationId, draftId, unitId) = await server.SeedAsync();
-        var (email, password) = await server.CreateStaffAsync(unitId);
+        await using var server = ConsultationServer.Start();
+        var (consultationId, draftId, unitId) = await ConsultationServer.SeedAsync(server);
+        var (email, password) = await ConsultationServer.CreateStaffAsync(server, unitId);
         string csv = Path.Combine(Path.GetTempPath(), "tong-hop-" + Guid.NewGuid().ToString("N")[..6] + ".csv");
         File.WriteAllText(csv, string.Join("\r\n",
             "Mục,Tiêu đề mục,Ý kiến,Quan điểm,Tầng lớp,Kênh,Đơn vị,Ngày",
@@ -133,10 +132,10 @@ public sealed class StaffConsultationTests
         try
         {
             await using var browser = await BrowserSession.StartAsync();
-            var page = await browser.NewPageAsync(server.BaseUrl);
+            var page = await browser.NewPageAsync(server.BaseUrl());
         // The machine is shared: be patient with a slow server rather than flaky.
         page.SetDefaultTimeout(60_000);
-            await PortalServer.SignInAsync(page, email, password);
+            await ConsultationServer.SignInAsync(page, email, password);
             await page.GotoAsync($"/admin/consultations/{consultationId}/intake");
             await page.SetInputFilesAsync("#Upload", csv);
             await page.GetByRole(AriaRole.Button, new() { Name = "Xem trước" }).ClickAsync();

@@ -3,7 +3,13 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using DanY.Domain.Consultations;
+using DanY.Infrastructure.Consultations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+using DanY.Infrastructure.Data;
+using DanY.TestKit.Databases;
+using DanY.TestKit.Web;
 
 namespace DanY.Integration.Tests.Consultations;
 
@@ -20,12 +26,12 @@ public sealed class CommentApiTests
     }
 
     [Theory]
-    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
-    public async Task Open_consultations_and_sections_are_listed(string provider)
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Open_consultations_and_sections_are_listed(DatabaseProvider provider)
     {
-        await using var app = new ConsultationApp(provider);
-        var seeded = await app.SeedAsync();
-        var closed = await app.SeedAsync(open: false);
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync();
+        var closed = await app.SeedConsultationAsync(new() { Open = false });
         using var client = app.CreateClient();
 
         var open = await client.GetFromJsonAsync<JsonElement>("/api/consultations?status=open", Ct);
@@ -43,11 +49,11 @@ public sealed class CommentApiTests
     }
 
     [Theory]
-    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
-    public async Task Retried_submission_returns_the_same_receipt_and_stores_one_comment(string provider)
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Retried_submission_returns_the_same_receipt_and_stores_one_comment(DatabaseProvider provider)
     {
-        await using var app = new ConsultationApp(provider);
-        var seeded = await app.SeedAsync();
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync();
         using var client = app.CreateClient();
         var body = new { draftId = seeded.DraftId, sectionRef = "I.1", stance = "partly", text = "Đề nghị làm rõ chỉ tiêu tăng trưởng.", group = "Công nhân" };
 
@@ -69,12 +75,12 @@ public sealed class CommentApiTests
     }
 
     [Theory]
-    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
-    public async Task Reused_key_with_a_different_comment_is_422_and_stores_nothing(string provider)
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Reused_key_with_a_different_comment_is_422_and_stores_nothing(DatabaseProvider provider)
     {
-        await using var app = new ConsultationApp(provider);
-        var seeded = await app.SeedAsync();
-        var other = await app.SeedAsync();
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync();
+        var other = await app.SeedConsultationAsync();
         using var client = app.CreateClient();
         var body = new { draftId = seeded.DraftId, sectionRef = "I.1", stance = "partly", text = "Đề nghị làm rõ chỉ tiêu tăng trưởng.", group = "Công nhân" };
         using var first = await client.SendAsync(Post(seeded.ConsultationId, "reuse-1", body), Ct);
@@ -87,7 +93,6 @@ public sealed class CommentApiTests
             (seeded.ConsultationId, body with { stance = "agree" }, "stance"),
             (seeded.ConsultationId, body with { sectionRef = "II" }, "section"),
             (seeded.ConsultationId, body with { group = "Nông dân" }, "group"),
-            (other.ConsultationId, body with { draftId = other.DraftId }, "draft"),
         };
         foreach (var (consultation, changedBody, what) in changed)
         {
@@ -108,6 +113,16 @@ public sealed class CommentApiTests
         Assert.Equal(1, await app.WithDbAsync(db => db.Comments.CountAsync(Ct)));
         Assert.Equal("Đề nghị làm rõ chỉ tiêu tăng trưởng.", await app.WithDbAsync(db => db.Comments.Select(c => c.Text).SingleAsync(Ct)));
 
+        // Keys are scoped per consultation: the same key on another consultation is a new comment, not a collision.
+        using var elsewhere = await client.SendAsync(Post(other.ConsultationId, "reuse-1", body with { draftId = other.DraftId, text = "Một góp ý khác hẳn." }), Ct);
+        Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
+        string otherReceipt = (await elsewhere.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("receipt").GetString()!;
+        Assert.NotEqual(receipt, otherReceipt);
+        using var elsewhereRetry = await client.SendAsync(Post(other.ConsultationId, "reuse-1", body with { draftId = other.DraftId, text = "Một góp ý khác hẳn." }), Ct);
+        Assert.Equal(HttpStatusCode.OK, elsewhereRetry.StatusCode);
+        Assert.Equal(otherReceipt, (await elsewhereRetry.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("receipt").GetString());
+        Assert.Equal(2, await app.WithDbAsync(db => db.Comments.CountAsync(c => c.IdempotencyKey == "reuse-1", Ct)));
+
         // Two different comments racing under one new key: they may share a group-commit batch or not; either way one is stored.
         var racing = await Task.WhenAll(
             client.SendAsync(Post(seeded.ConsultationId, "reuse-2", body with { text = "Ý kiến A" }), Ct),
@@ -118,12 +133,12 @@ public sealed class CommentApiTests
     }
 
     [Theory]
-    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
-    public async Task Unknown_status_filter_is_a_400_problem(string provider)
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Unknown_status_filter_is_a_400_problem(DatabaseProvider provider)
     {
-        await using var app = new ConsultationApp(provider);
-        var open = await app.SeedAsync();
-        var closed = await app.SeedAsync(open: false);
+        await using var app = ConsultationFixtures.Create(provider);
+        var open = await app.SeedConsultationAsync();
+        var closed = await app.SeedConsultationAsync(new() { Open = false });
         using var client = app.CreateClient();
 
         using var bogus = await client.GetAsync("/api/consultations?status=bogus", Ct);
@@ -140,11 +155,11 @@ public sealed class CommentApiTests
     }
 
     [Theory]
-    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
-    public async Task Closed_window_is_a_409_problem_and_stores_nothing(string provider)
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Closed_window_is_a_409_problem_and_stores_nothing(DatabaseProvider provider)
     {
-        await using var app = new ConsultationApp(provider);
-        var seeded = await app.SeedAsync(open: false);
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync(new() { Open = false });
         using var client = app.CreateClient();
         using var response = await client.SendAsync(Post(seeded.ConsultationId, "late-1",
             new { draftId = seeded.DraftId, sectionRef = (string?)null, stance = "agree", text = "Muộn rồi" }), Ct);
@@ -156,11 +171,48 @@ public sealed class CommentApiTests
     }
 
     [Theory]
-    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
-    public async Task Invalid_submissions_are_400_and_store_nothing(string provider)
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Retry_after_the_window_closed_gets_its_receipt_only_for_the_same_comment(DatabaseProvider provider)
     {
-        await using var app = new ConsultationApp(provider);
-        var seeded = await app.SeedAsync();
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync();
+        var other = await app.SeedConsultationAsync();
+        using var client = app.CreateClient();
+        var body = new { draftId = seeded.DraftId, sectionRef = "I.2", stance = "disagree", text = "Cần thêm chỉ tiêu về y tế cơ sở.", group = (string?)null };
+        using var first = await client.SendAsync(Post(seeded.ConsultationId, "late-retry", body), Ct);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        string receipt = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("receipt").GetString()!;
+        // The same key under another consultation, so that a look-up by key alone would find the wrong comment.
+        using var elsewhere = await client.SendAsync(Post(other.ConsultationId, "late-retry", body with { draftId = other.DraftId }), Ct);
+        Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
+
+        await app.WithDbAsync(async db =>
+        {
+            var c = await db.Consultations.SingleAsync(x => x.Id == seeded.ConsultationId, Ct);
+            c.Close();
+            return await db.SaveChangesAsync(Ct);
+        });
+        app.Services.GetRequiredService<ConsultationCatalog>().InvalidateAll();
+
+        using var retry = await client.SendAsync(Post(seeded.ConsultationId, "late-retry", body), Ct);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(receipt, (await retry.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("receipt").GetString());
+
+        using var changed = await client.SendAsync(Post(seeded.ConsultationId, "late-retry", body with { text = "Một nội dung khác." }), Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, changed.StatusCode);
+        Assert.DoesNotContain(receipt, await changed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        using var fresh = await client.SendAsync(Post(seeded.ConsultationId, "late-new", body), Ct);
+        Assert.Equal(HttpStatusCode.Conflict, fresh.StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Comments.CountAsync(Ct)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Invalid_submissions_are_400_and_store_nothing(DatabaseProvider provider)
+    {
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync();
         using var client = app.CreateClient();
         int id = seeded.ConsultationId;
         var cases = new (string? Key, object Body, string Field)[]
@@ -187,11 +239,11 @@ public sealed class CommentApiTests
     }
 
     [Theory]
-    [MemberData(nameof(ConsultationApp.Providers), MemberType = typeof(ConsultationApp))]
-    public async Task Concurrent_submissions_are_each_stored_once(string provider)
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Concurrent_submissions_are_each_stored_once(DatabaseProvider provider)
     {
-        await using var app = new ConsultationApp(provider);
-        var seeded = await app.SeedAsync();
+        await using var app = ConsultationFixtures.Create(provider);
+        var seeded = await app.SeedConsultationAsync();
         using var client = app.CreateClient();
         // 300 requests over 200 keys: 100 keys are sent twice at the same time.
         var keys = Enumerable.Range(0, 300).Select(i => "c-" + (i % 200)).ToArray();

@@ -89,7 +89,7 @@ internal static class CommentsApi
         }).RequireRateLimiting(ConsultationsFeature.PublicReadPolicy);
     }
 
-    private static async Task<IResult> PostComment(int id, HttpRequest request, CommentSubmission submission, DanYDbContext db, CancellationToken ct)
+    private static async Task<IResult> PostComment(int id, HttpRequest request, CommentSubmission submission, CancellationToken ct)
     {
         CommentBody? body;
         try
@@ -121,9 +121,6 @@ internal static class CommentsApi
             case SubmissionOutcome.Invalid:
                 return Invalid(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.Ordinal));
             default:
-                // A retry of a comment stored before the window closed still gets its receipt.
-                if (!string.IsNullOrWhiteSpace(key) && await CommentQueries.ReceiptForKeyAsync(db, key.Trim(), ct) is { } existing)
-                    return TypedResults.Ok(new ReceiptBody(existing));
                 var c = result.Consultation!;
                 return TypedResults.Problem(
                     title: "Đợt lấy ý kiến không nhận góp ý lúc này / the consultation is not accepting comments",

@@ -14,7 +14,7 @@ namespace DanY.Web.Features.Conferences;
 /// After each save the page comes back with the focus on the section list (autofocus) and the
 /// same section chosen, so a run of comments on one section needs only the stance and the text.
 /// </summary>
-public sealed class EntryModel(DanYDbContext db, IPermissionService permissions, ConsultationCatalog catalog, CommentWriter writer) : PageModel
+public sealed class EntryModel(DanYDbContext db, IPermissionService permissions, ConsultationCatalog catalog, CommentWriter writer, DatabaseSettings settings) : PageModel
 {
     public sealed record Entered(string Receipt, string? SectionRef, Stance Stance, string Text, string? Group);
 
@@ -34,6 +34,23 @@ public sealed class EntryModel(DanYDbContext db, IPermissionService permissions,
     [TempData] public string? Saved { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>The stored minutes (DOCX or PDF), for whoever may see the conference.</summary>
+    public async Task<IActionResult> OnGetMinutesAsync(int id, CancellationToken ct)
+    {
+        var conference = await db.Conferences.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (conference?.MinutesPath is not { } relative || !await permissions.CanViewAsync(User, conference.HostUnitId, ct)) return NotFound();
+        string root = Path.GetFullPath(settings.DataPath);
+        string path = Path.GetFullPath(Path.Combine(root, relative));
+        // The path was written by the upload, but the data folder is the only place a download may come from.
+        if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !System.IO.File.Exists(path)) return NotFound();
+        string contentType = Path.GetExtension(path).Equals(".pdf", StringComparison.OrdinalIgnoreCase)
+            ? "application/pdf"
+            : "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        string name = conference.MinutesFileName is { Length: > 0 } n ? n : "bien-ban" + Path.GetExtension(path);
+        Response.Headers.CacheControl = "private, no-store";
+        return PhysicalFile(path, contentType, name);
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {

@@ -51,6 +51,7 @@ public static class ConsultationsFeature
         app.UseRateLimiter();
         CommentsApi.Map(app);
         PortalEndpoints.Map(app);
+        Intake.IntakeApi.Map(app);
         return app;
     }
 }

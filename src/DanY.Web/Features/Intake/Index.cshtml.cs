@@ -18,7 +18,7 @@ namespace DanY.Web.Features.Intake;
 /// </summary>
 [RequestSizeLimit(25 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 25 * 1024 * 1024)]
-public sealed class IndexModel(DanYDbContext db, IPermissionService permissions, ConsultationCatalog catalog, CommentWriter writer, DatabaseSettings settings) : PageModel
+public sealed class IndexModel(DanYDbContext db, IPermissionService permissions, ConsultationCatalog catalog, BulkIntake intake, DatabaseSettings settings) : PageModel
 {
     public ConsultationInfo? Consultation { get; private set; }
     public IReadOnlyList<(DraftSummary Draft, DraftText Text)> Drafts { get; private set; } = [];
@@ -91,20 +91,12 @@ public sealed class IndexModel(DanYDbContext db, IPermissionService permissions,
         }
         string path = TokenPath(Token);
         if (!Parse(path, FileName ?? "upload.xlsx")) return Page();
-        var (_, text) = Drafts.First(d => d.Draft.Id == DraftId);
-        var codes = Preview!.ValidRows.Select(r => r.UnitCode).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var units = await db.Units.AsNoTracking().Where(u => codes.Contains(u.Code)).Select(u => new { u.Code, u.Id }).ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.Ordinal, ct);
-        string prefix = FormattableString.Invariant($"intake-{id}-{DraftId}-");
-        var comments = Preview.ValidRows.Select(r => new NewComment(id, DraftId, text.VersionId, r.SectionRef, (Stance)(int)r.Stance!.Value, r.Text,
-            r.Channel ?? CommentChannels.Intake, prefix + r.ContentHash[..Math.Min(64, r.ContentHash.Length)],
-            UnitId: r.UnitCode is not null && units.TryGetValue(r.UnitCode, out int unitId) ? unitId : null,
-            SocialGroup: r.SocialGroup,
-            SubmittedAt: r.Date is DateOnly d ? VietnamTime.FromLocal(d, new TimeOnly(12, 0)) : null)).ToList();
-        var results = await writer.SubmitAllAsync(comments, ct);
+        var target = await intake.TargetAsync(id, DraftId, ct);
+        if (target is null) return NotFound();
+        var result = await intake.CommitAsync(target, Preview!, FileName ?? "upload", idempotencyKey: null, source: "web", ct);
         System.IO.File.Delete(path);
-        int added = results.Count(r => r.Created);
         Done = string.Create(CultureInfo.GetCultureInfo("vi-VN"),
-            $"Đã lưu {added:N0} ý kiến mới từ tệp “{FileName}”; {results.Count - added:N0} dòng đã có từ trước nên không lưu lại; {Preview.ErrorRowCount:N0} dòng có lỗi không được lưu.");
+            $"Đã lưu {result.Added:N0} ý kiến mới từ tệp “{FileName}”; {result.AlreadyStored:N0} dòng đã có từ trước nên không lưu lại; {result.ErrorRows:N0} dòng có lỗi không được lưu.");
         Preview = null;
         Token = null;
         return Page();
@@ -121,10 +113,7 @@ public sealed class IndexModel(DanYDbContext db, IPermissionService permissions,
         try
         {
             using var stream = System.IO.File.OpenRead(path);
-            Preview = IntakeParser.Parse(stream, fileName, new IntakeOptions(text.Sections.Select(s => new IntakeSection(s.Ref, s.Title)).ToList())
-            {
-                SocialGroups = null,
-            });
+            Preview = BulkIntake.Parse(stream, fileName, new IntakeTarget(Consultation!, Drafts.First(d => d.Draft.Id == DraftId).Draft, text));
             return true;
         }
         catch (DocumentRejectedException ex)

@@ -120,6 +120,11 @@ internal static class PortalEndpoints
         else if (anyIdentity)
             identity = new IdentityInput(form.Name, form.Contact, form.Locality, form.Group, c.ClosesAt.AddMonths(12));
         string key = Field("key") is { Length: > 0 and <= 64 } k ? "portal-" + k : "portal-" + NewKey();
+        // Report every mistake of the form at once, not one round at a time: the checks that need no database run here too.
+        if (Stances.Parse(form.Stance) is null) errors["stance"] = "";
+        string cleaned = DanY.Documents.Intake.TextSanitizer.Clean(form.Text);
+        if (cleaned.Length == 0) errors["text"] = "";
+        else if (cleaned.Length > Comment.TextMaxLength) errors["text"] = $"Nội dung góp ý dài quá {Comment.TextMaxLength:N0} ký tự.";
 
         SubmissionResult result;
         if (errors.Count == 0)
@@ -135,6 +140,7 @@ internal static class PortalEndpoints
             foreach (var (field, message) in result.Errors) errors[field] = VietnameseOnly(message);
         }
         if (errors.ContainsKey("stance")) errors["stance"] = "Vui lòng chọn quan điểm: Tán thành, Không tán thành hoặc Đồng ý một phần.";
+        if (errors.TryGetValue("text", out string? textError) && textError.Length == 0) errors["text"] = "Vui lòng nhập nội dung góp ý.";
         if (errors.ContainsKey("text") && string.IsNullOrWhiteSpace(form.Text)) errors["text"] = "Vui lòng nhập nội dung góp ý.";
         form = form with { Errors = errors };
         bool accepting = c.IsAcceptingAt(catalog.Now);

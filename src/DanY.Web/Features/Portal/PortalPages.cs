@@ -175,7 +175,7 @@ internal sealed class PortalPages
     {
         var h = new PortalHtml().Open("Tra cứu góp ý");
         h.Raw("<h1>Tra cứu góp ý bằng mã</h1>\n<p>Nhập mã góp ý bạn nhận được sau khi gửi (ví dụ 7K2QD-M9XPA) để xem lại góp ý và rút lại thông tin cá nhân nếu đã cung cấp.</p>\n");
-        if (notFound) h.Raw("<div class=\"alert error\" role=\"alert\"><p>Không tìm thấy góp ý với mã „").Text(code).Raw("”. Vui lòng kiểm tra lại mã.</p></div>\n");
+        if (notFound) h.Raw("<div class=\"alert error\" role=\"alert\"><p>Không tìm thấy góp ý với mã “").Text(code).Raw("”. Vui lòng kiểm tra lại mã.</p></div>\n");
         h.Raw("<form class=\"form portal-form\" method=\"get\" action=\"/p/receipt\"><div class=\"field\"><label for=\"code\">Mã góp ý</label>")
             .Raw("<input type=\"text\" id=\"code\" name=\"code\" required maxlength=\"20\" autocomplete=\"off\" autocapitalize=\"characters\" spellcheck=\"false\" value=\"").Text(code).Raw("\"></div>")
             .Raw("<button class=\"button\" type=\"submit\">Tra cứu</button></form>\n");
@@ -191,7 +191,7 @@ internal sealed class PortalPages
         }
         if (notice is not null) h.Raw("<div class=\"alert ok\" role=\"status\"><p>").Text(notice).Raw("</p></div>\n");
         h.Raw("<h1>Mã góp ý của bạn</h1>\n<p class=\"receipt\"><span class=\"receipt-code\" id=\"receipt-code\">").Text(comment.Receipt).Raw("</span></p>\n");
-        h.Raw("<p class=\"muted\">Hãy ghi lại mã này: dùng nó để tra cứu góp ý tại mục „Tra cứu mã góp ý” và để rút lại thông tin cá nhân.</p>\n");
+        h.Raw("<p class=\"muted\">Hãy ghi lại mã này: dùng nó để tra cứu góp ý tại mục “Tra cứu mã góp ý” và để rút lại thông tin cá nhân.</p>\n");
         h.Raw("<dl class=\"facts\">");
         if (c is not null) h.Raw("<dt>Đợt lấy ý kiến</dt><dd>").Text(c.Title).Raw("</dd>");
         h.Raw("<dt>Mục góp ý</dt><dd>").Text(comment.SectionRef is null ? "Toàn văn dự thảo" : "Mục " + comment.SectionRef).Raw("</dd>");
@@ -249,26 +249,32 @@ internal sealed class PortalPages
         if (errors.Count > 0)
         {
             h.Raw("<div class=\"alert error\" role=\"alert\" id=\"form-errors\"><p><strong>Chưa gửi được góp ý.</strong> Vui lòng sửa các lỗi sau:</p><ul>");
-            foreach (var e in errors.Values) h.Raw("<li>").Text(e).Raw("</li>");
+            // Each message links to its field, and the field points back at it (aria-describedby), so a
+            // screen-reader user hears what is wrong where it is wrong.
+            foreach (var (field, message) in errors)
+            {
+                h.Raw("<li id=\"err-").Raw(FieldId(field)).Raw("\"><a href=\"#").Raw(FieldId(field)).Raw("\">").Text(message).Raw("</a></li>");
+            }
             h.Raw("</ul></div>\n");
         }
         h.Raw("<input type=\"hidden\" name=\"sectionRef\" value=\"").Text(section?.Ref).Raw("\">\n");
         h.Raw("<input type=\"hidden\" name=\"key\" value=\"").Raw(key).Raw("\">\n");
-        h.Raw("<fieldset class=\"stances\"><legend>Quan điểm của bạn về ").Text(section is null ? "toàn văn dự thảo" : "mục này").Raw("</legend>\n");
+        h.Raw("<fieldset class=\"stances\"").Raw(Invalid(errors, "stance")).Raw("><legend>Quan điểm của bạn về ").Text(section is null ? "toàn văn dự thảo" : "mục này").Raw("</legend>\n");
         foreach (var (code, label) in new[] { ("agree", "Tán thành"), ("disagree", "Không tán thành"), ("partly", "Đồng ý một phần") })
         {
-            h.Raw("<label class=\"choice\"><input type=\"radio\" name=\"stance\" value=\"").Raw(code).Raw("\" required")
+            h.Raw("<label class=\"choice\"><input type=\"radio\" name=\"stance\"").Raw(code == "agree" ? " id=\"stance\"" : "").Raw(" value=\"").Raw(code).Raw("\" required")
+                .Raw(Invalid(errors, "stance"))
                 .Raw(string.Equals(form.Stance, code, StringComparison.Ordinal) ? " checked" : "").Raw("> ").Raw(label).Raw("</label>\n");
         }
         h.Raw("</fieldset>\n");
         h.Raw("<div class=\"field\"><label for=\"text\">Nội dung góp ý</label>")
-            .Raw("<textarea id=\"text\" name=\"text\" rows=\"6\" maxlength=\"").Raw(Id(Comment.TextMaxLength)).Raw("\" required aria-describedby=\"text-help\">").Text(form.Text).Raw("</textarea>")
+            .Raw("<textarea id=\"text\" name=\"text\" rows=\"6\" maxlength=\"").Raw(Id(Comment.TextMaxLength)).Raw("\" required aria-describedby=\"text-help").Raw(errors.ContainsKey("text") ? " err-text\" aria-invalid=\"true" : "").Raw("\">").Text(form.Text).Raw("</textarea>")
             .Raw("<p class=\"help\" id=\"text-help\">Tối đa 5.000 ký tự. Bạn có thể nêu nhiều ý; ghi rõ đề nghị sửa, bổ sung nội dung nào.</p></div>\n");
         // Honeypot: hidden from people and screen readers; bots fill every field.
         h.Raw("<div class=\"hp\" aria-hidden=\"true\"><label for=\"website\">Để trống ô này</label><input type=\"text\" id=\"website\" name=\"website\" tabindex=\"-1\" autocomplete=\"off\"></div>\n");
         h.Raw("<fieldset class=\"identity\"><legend>Thông tin người góp ý (không bắt buộc)</legend>\n")
             .Raw("<p class=\"help\">Mặc định góp ý được gửi <strong>ẩn danh</strong>. Chỉ điền các ô dưới đây nếu bạn muốn cơ quan tổ chức lấy ý kiến có thể liên hệ lại.</p>\n")
-            .Raw("<div class=\"consent\"><input type=\"checkbox\" id=\"consent\" name=\"consent\" value=\"yes\"").Raw(form.Consent ? " checked" : "").Raw(">")
+            .Raw("<div class=\"consent\"><input type=\"checkbox\" id=\"consent\" name=\"consent\" value=\"yes\"").Raw(form.Consent ? " checked" : "").Raw(Invalid(errors, "consent")).Raw(">")
             .Raw("<label for=\"consent\" id=\"consent-text\">Tôi đồng ý để lưu họ tên, thông tin liên hệ, địa bàn và tầng lớp của tôi. <strong>Mục đích:</strong> ").Text(CommentIdentity.DefaultPurpose)
             .Raw(" <strong>Thời hạn lưu:</strong> đến ngày ").Text(Date(c.ClosesAt.AddMonths(12))).Raw(" (12 tháng sau khi kết thúc đợt lấy ý kiến), sau đó tự động xóa. Thông tin được lưu tách riêng khỏi nội dung góp ý; tôi có thể rút lại sự đồng ý bằng mã góp ý.</label></div>\n");
         Input(h, "name", "Họ và tên", form.Name, "name");
@@ -288,4 +294,16 @@ internal sealed class PortalPages
             .Raw("\" maxlength=\"200\" autocomplete=\"").Raw(autocomplete).Raw("\" value=\"").Text(value).Raw("\"></div>\n");
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The id of the control an error is about (errors on fields the form does not show point at the text).</summary>
+    private static string FieldId(string field) => field switch
+    {
+        "stance" => "stance",
+        "consent" => "consent",
+        "name" or "contact" or "locality" or "group" => field,
+        _ => "text",
+    };
+
+    private static string Invalid(IReadOnlyDictionary<string, string> errors, string field) =>
+        errors.ContainsKey(field) ? " aria-invalid=\"true\" aria-describedby=\"err-" + field + "\"" : "";
 }
