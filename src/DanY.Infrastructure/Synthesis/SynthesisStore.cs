@@ -90,9 +90,11 @@ public sealed class SynthesisStore(DanYDbContext db)
             cancellationToken.ThrowIfCancellationRequested();
         }
 
+        // Comments staff set aside on the moderation queue are noise with the staff's reason, not engine input.
+        var setAside = await Labelling.ModerationService.SetAsideReasonsAsync(db, consultationId, cancellationToken).ConfigureAwait(false);
         progress?.Report(new StoreProgress("saving", 0.86));
         return await SaveAsync(consultationId, options, Convert.ToHexStringLower(hash.GetHashAndReset()), comments.Count,
-            comments.Count == 0 ? 0 : comments[^1].Id, results, progress, cancellationToken).ConfigureAwait(false);
+            comments.Count == 0 ? 0 : comments[^1].Id, results, progress, cancellationToken, setAside).ConfigureAwait(false);
     }
 
     private async Task<List<EngineSection>> SectionsAsync(int draftId, CancellationToken cancellationToken)
@@ -106,8 +108,10 @@ public sealed class SynthesisStore(DanYDbContext db)
     }
 
     private async Task<SynthesisRun> SaveAsync(int consultationId, SynthesisOptions options, string inputHash, int count, long lastId,
-        List<(int DraftId, SynthesisResult Result, Dictionary<string, int> Order)> results, IProgress<StoreProgress>? progress, CancellationToken cancellationToken)
+        List<(int DraftId, SynthesisResult Result, Dictionary<string, int> Order)> results, IProgress<StoreProgress>? progress, CancellationToken cancellationToken,
+        IReadOnlyDictionary<long, string>? setAside = null)
     {
+        setAside ??= new Dictionary<long, string>();
         bool auditing = db.AuditingEnabled;
         bool detect = db.ChangeTracker.AutoDetectChangesEnabled;
         // A run is thousands of rows written by the system: the audit log records staff edits to them, not their creation.
@@ -119,10 +123,10 @@ public sealed class SynthesisStore(DanYDbContext db)
             return await strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                var run = new SynthesisRun(consultationId, EngineInfo.Version, SettingsJson(options), inputHash, count, DateTimeOffset.UtcNow)
+                var run = new SynthesisRun(consultationId, EngineInfo.Version, SettingsJson(options), inputHash, count + setAside.Count, DateTimeOffset.UtcNow)
                 {
                     LastCommentId = lastId,
-                    NoiseComments = results.Sum(r => r.Result.Document.NoiseComments),
+                    NoiseComments = results.Sum(r => r.Result.Document.NoiseComments) + setAside.Count,
                     DuplicateComments = results.Sum(r => r.Result.Document.DuplicateComments),
                     Campaigns = results.Sum(r => r.Result.Document.Campaigns),
                 };
@@ -177,6 +181,8 @@ public sealed class SynthesisStore(DanYDbContext db)
                         }
                     }
                 }
+                foreach (var (commentId, reason) in setAside.OrderBy(kv => kv.Key))
+                    db.SynthesisAssignments.Add(new SynthesisAssignment(run.Id, commentId, null, null, Domain.Labelling.ModerationDecision.NoiseCode(reason)));
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                 db.ChangeTracker.Clear();
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
