@@ -762,6 +762,46 @@ namespace DanY.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "moderation_decisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConsultationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LabelSetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ModelLabel = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    Confidence = table.Column<double>(type: "REAL", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_moderation_decisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_moderation_decisions_comments_CommentId",
+                        column: x => x.CommentId,
+                        principalTable: "comments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_moderation_decisions_consultations_ConsultationId",
+                        column: x => x.ConsultationId,
+                        principalTable: "consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_moderation_decisions_label_sets_LabelSetId",
+                        column: x => x.LabelSetId,
+                        principalTable: "label_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "synthesis_assignments",
                 columns: table => new
                 {
@@ -1082,6 +1122,38 @@ namespace DanY.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "report_item_labels",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LabelSetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    LabelledBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    LabelledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_report_item_labels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_report_item_labels_label_sets_LabelSetId",
+                        column: x => x.LabelSetId,
+                        principalTable: "label_sets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_report_item_labels_situation_reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "situation_reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -1274,6 +1346,21 @@ namespace DanY.Migrations.Sqlite.Migrations
                 column: "ModelId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_moderation_decisions_CommentId",
+                table: "moderation_decisions",
+                column: "CommentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_moderation_decisions_ConsultationId_Outcome",
+                table: "moderation_decisions",
+                columns: new[] { "ConsultationId", "Outcome" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_moderation_decisions_LabelSetId",
+                table: "moderation_decisions",
+                column: "LabelSetId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_plan_tasks_PlanId",
                 table: "plan_tasks",
                 column: "PlanId");
@@ -1307,6 +1394,17 @@ namespace DanY.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_report_attachments_ReportId",
                 table: "report_attachments",
+                column: "ReportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_report_item_labels_LabelSetId_ReportId_ItemKey",
+                table: "report_item_labels",
+                columns: new[] { "LabelSetId", "ReportId", "ItemKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_report_item_labels_ReportId",
+                table: "report_item_labels",
                 column: "ReportId");
 
             migrationBuilder.CreateIndex(
@@ -1497,6 +1595,9 @@ namespace DanY.Migrations.Sqlite.Migrations
                 name: "labelling_jobs");
 
             migrationBuilder.DropTable(
+                name: "moderation_decisions");
+
+            migrationBuilder.DropTable(
                 name: "plan_tasks");
 
             migrationBuilder.DropTable(
@@ -1504,6 +1605,9 @@ namespace DanY.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "report_attachments");
+
+            migrationBuilder.DropTable(
+                name: "report_item_labels");
 
             migrationBuilder.DropTable(
                 name: "reporting_lines");
