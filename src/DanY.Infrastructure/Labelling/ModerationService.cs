@@ -29,9 +29,10 @@ public sealed class ModerationService(DanYDbContext db, LabellingService labelli
         ArgumentNullException.ThrowIfNull(set);
         if (!set.IsModeration) throw new LabellingException("Hàng chờ kiểm duyệt chỉ dùng bộ nhãn “Sàng lọc” / the moderation queue needs the screening set.");
         var pending = await PendingAsync(set, consultationId, threshold, cancellationToken).ConfigureAwait(false);
+        // The model's own flags first (nobody has looked at them yet), most confident first; then those staff labelled.
         int total = await pending.CountAsync(cancellationToken).ConfigureAwait(false);
         page = Math.Max(1, page);
-        var rows = await pending.OrderByDescending(r => r.StaffLabel != null).ThenByDescending(r => r.Confidence).ThenBy(r => r.CommentId)
+        var rows = await pending.OrderBy(r => r.StaffLabel != null).ThenByDescending(r => r.Confidence).ThenBy(r => r.CommentId)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
         return (rows.Select(r => new ModerationRow(r.CommentId, r.Receipt, r.Text, r.SectionRef, r.SubmittedAt, r.StaffLabel, r.Suggestion, r.Confidence)).ToList(), total);
     }

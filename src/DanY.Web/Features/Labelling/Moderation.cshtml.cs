@@ -53,7 +53,13 @@ public sealed class ModerationModel(DanYDbContext db, IPermissionService permiss
         if (!Set.IsModeration) return NotFound();
         ModerationSets = await VisibleModerationSetsAsync(cancellationToken);
         Consultations = await labelling.ConsultationsForAsync(Set.UnitId, cancellationToken);
-        if (Consultation is null || !Consultations.Any(c => c.Id == Consultation)) Consultation = Consultations.FirstOrDefault()?.Id;
+        if (Consultation is null || !Consultations.Any(c => c.Id == Consultation))
+        {
+            // The consultation the screening model was last applied to is the one staff are working on.
+            int? applied = await Db.LabellingJobs.AsNoTracking().Where(j => j.LabelSetId == Set.Id).OrderByDescending(j => j.Id)
+                .Select(j => (int?)j.ConsultationId).FirstOrDefaultAsync(cancellationToken);
+            Consultation = Consultations.Any(c => c.Id == applied) ? applied : Consultations.FirstOrDefault()?.Id;
+        }
         Threshold = Math.Clamp(Threshold, 1, 100);
         CurrentModel = await labelling.CurrentModelAsync(Set.Id, cancellationToken);
         if (Consultation is int c)
