@@ -76,14 +76,14 @@ public sealed class ModerationModel(DanYDbContext db, IPermissionService permiss
         DecideAsync(id, async c =>
         {
             int n = await moderation.SetAsideAsync(Set, c, selected ?? [], reason ?? "", note, UserId, cancellationToken);
-            return string.Create(CultureInfo.InvariantCulture, $"Đã để riêng {n} ý kiến ({reason}). Các ý kiến vẫn được lưu, không đưa vào tổng hợp.");
+            return string.Create(CultureInfo.InvariantCulture, $"Đã để riêng {n} ý kiến ({reason}). Các ý kiến vẫn được lưu, không đưa vào tổng hợp từ lần chạy tổng hợp tới.");
         }, cancellationToken);
 
     public Task<IActionResult> OnPostReleaseAsync(int id, [FromForm] long[] selected, [FromForm] string? note, CancellationToken cancellationToken) =>
         DecideAsync(id, async c =>
         {
             int n = await moderation.ReleaseAsync(Set, c, selected ?? [], note, UserId, cancellationToken);
-            return string.Create(CultureInfo.InvariantCulture, $"Đã giữ lại {n} ý kiến: các ý kiến này được tính trong tổng hợp.");
+            return string.Create(CultureInfo.InvariantCulture, $"Đã giữ lại {n} ý kiến: các ý kiến này được tính trong tổng hợp (từ lần chạy tổng hợp tới nếu đã bị để riêng).");
         }, cancellationToken);
 
     private async Task<IActionResult> DecideAsync(int id, Func<int, Task<string>> decide, CancellationToken cancellationToken)

@@ -19,6 +19,15 @@ public sealed class ReportItemsModel(DanYDbContext db, IPermissionService permis
     [BindProperty(SupportsGet = true, Name = "label")]
     public string? LabelFilter { get; set; }
 
+    public const int PageSize = 40;
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public int Matching { get; private set; }
+
+    public int PageCount => Math.Max(1, (Matching + PageSize - 1) / PageSize);
+
     [BindProperty]
     public Dictionary<string, string?> Labels { get; set; } = new(StringComparer.Ordinal);
 
@@ -38,7 +47,7 @@ public sealed class ReportItemsModel(DanYDbContext db, IPermissionService permis
         HasModel = AllRows.Any(r => r.Suggestion is not null);
         Counts = ReportItemLabelling.Counts(Set, AllRows);
         string? label = LabelFilter is { Length: > 0 } l && Set.HasLabel(l) ? l : null;
-        Rows = AllRows.Where(r => Filter switch
+        var matching = AllRows.Where(r => Filter switch
         {
             CommentFilter.Unlabelled => r.Label is null && (label is null || r.Suggestion == label),
             CommentFilter.Suggested => r.Label is null && r.Suggestion is not null && (label is null || r.Suggestion == label),
@@ -46,6 +55,9 @@ public sealed class ReportItemsModel(DanYDbContext db, IPermissionService permis
             CommentFilter.Labelled => r.Label is not null && (label is null || r.Label == label),
             _ => label is null || r.Label == label || (r.Label is null && r.Suggestion == label),
         }).ToList();
+        Matching = matching.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = matching.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
         return Page();
     }
 
@@ -80,10 +92,11 @@ public sealed class ReportItemsModel(DanYDbContext db, IPermissionService permis
         return Redirect(Link());
     }
 
-    public string Link(CommentFilter? filter = null, string? label = null)
+    public string Link(CommentFilter? filter = null, string? label = null, int? page = null)
     {
         string? l = label ?? LabelFilter;
-        return $"/labelling/{Set.Id}/reports/{Report.Id}?filter={filter ?? Filter}" + (string.IsNullOrEmpty(l) ? "" : "&label=" + Uri.EscapeDataString(l));
+        return $"/labelling/{Set.Id}/reports/{Report.Id}?filter={filter ?? Filter}" + (string.IsNullOrEmpty(l) ? "" : "&label=" + Uri.EscapeDataString(l))
+            + (page ?? PageNumber) switch { 1 => "", int n => "&p=" + n.ToString(CultureInfo.InvariantCulture) };
     }
 
     private async Task<IActionResult?> LoadReportAsync(int id, int reportId, bool edit, CancellationToken cancellationToken)
