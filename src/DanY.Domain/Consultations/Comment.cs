@@ -127,6 +127,12 @@ public sealed class Comment
     public DateTimeOffset SubmittedAt { get; private set; }
     public CommentStatus Status { get; private set; } = CommentStatus.Received;
 
+    /// <summary>Staff confirmed it as spam or abuse: kept for the record, left out of the synthesis (the reason lives with the moderation decision).</summary>
+    public void SetAside() => Status = CommentStatus.Rejected;
+
+    /// <summary>Staff released a set-aside comment: it counts again.</summary>
+    public void Restore() => Status = CommentStatus.Received;
+
     /// <summary>Re-points the comment at the matching section of a new draft version.</summary>
     public void MoveTo(int draftVersionId, string? sectionRef)
     {

@@ -256,3 +256,120 @@ public sealed class LabellingJob : IAuditable
         FinishedAt = at;
     }
 }
+
+public enum ModerationOutcome
+{
+    /// <summary>Confirmed as noise or abuse: the comment is set aside (kept, never deleted) and the synthesis counts it as noise with the reason.</summary>
+    SetAside,
+
+    /// <summary>Looked at and kept: the comment stays in the synthesis and leaves the queue.</summary>
+    Released,
+}
+
+/// <summary>
+/// A staff decision on a comment of the portal's moderation queue, with the model's view at the time.
+/// Audited (who set what aside and why); the latest decision for a comment is the one that counts.
+/// </summary>
+public sealed class ModerationDecision : IAuditable
+{
+    public const int NoteMaxLength = 500;
+
+    private ModerationDecision()
+    {
+    }
+
+    public ModerationDecision(long commentId, int consultationId, int labelSetId, ModerationOutcome outcome, string reason, string? note,
+        string? modelLabel, double? confidence, string decidedBy, DateTimeOffset at)
+    {
+        CommentId = commentId;
+        ConsultationId = consultationId;
+        LabelSetId = labelSetId;
+        Outcome = outcome;
+        Reason = reason;
+        Note = CleanNote(note);
+        ModelLabel = modelLabel;
+        Confidence = confidence;
+        DecidedBy = decidedBy;
+        DecidedAt = at;
+    }
+
+    public long Id { get; private set; }
+    public long CommentId { get; private set; }
+    public int ConsultationId { get; private set; }
+    public int LabelSetId { get; private set; }
+    public ModerationOutcome Outcome { get; private set; }
+
+    /// <summary>The moderation label ("Rác", "Xúc phạm"; "Hợp lệ" for a release).</summary>
+    public string Reason { get; private set; } = "";
+    public string? Note { get; private set; }
+
+    /// <summary>What the model said when the staff decided (null when it had not been applied).</summary>
+    public string? ModelLabel { get; private set; }
+    public double? Confidence { get; private set; }
+    public string DecidedBy { get; private set; } = "";
+    public DateTimeOffset DecidedAt { get; private set; }
+
+    /// <summary>The noise code a set-aside comment carries in a synthesis ("SetAside:Xúc phạm").</summary>
+    public static string NoiseCode(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        // The synthesis stores noise codes in 32 characters.
+        return NoisePrefix + (reason.Length > 32 - NoisePrefix.Length ? reason[..(32 - NoisePrefix.Length)] : reason);
+    }
+
+    public const string NoisePrefix = "SetAside:";
+
+    private static string? CleanNote(string? note)
+    {
+        string n = (note ?? "").Trim().Normalize(System.Text.NormalizationForm.FormC);
+        if (n.Length == 0) return null;
+        if (n.Length > NoteMaxLength) throw new LabellingException($"Ghi chú dài quá {NoteMaxLength} ký tự / the note is longer than {NoteMaxLength} characters.");
+        if (n.Any(c => char.IsControl(c) && c is not ('\n' or '\r'))) throw new LabellingException("Ghi chú chứa ký tự điều khiển / the note contains control characters.");
+        return n;
+    }
+}
+
+/// <summary>
+/// A staff label on one item (a sentence) of a situation report. Items are not stored: they are the
+/// sentences of the report's parts, keyed by part and a hash of the sentence so a label survives edits of
+/// the other sentences. The sentence is kept with the label, so models learn from it like from a comment.
+/// </summary>
+public sealed class ReportItemLabel : IAuditable
+{
+    public const int KeyMaxLength = 64;
+    public const int TextMaxLength = 2_000;
+
+    private ReportItemLabel()
+    {
+    }
+
+    public ReportItemLabel(int labelSetId, int reportId, string itemKey, string text, string label, LabelSource source, string labelledBy, DateTimeOffset at)
+    {
+        LabelSetId = labelSetId;
+        ReportId = reportId;
+        ItemKey = itemKey;
+        Text = text.Length > TextMaxLength ? text[..TextMaxLength] : text;
+        Label = label;
+        Source = source;
+        LabelledBy = labelledBy;
+        LabelledAt = at;
+    }
+
+    public long Id { get; private set; }
+    public int LabelSetId { get; private set; }
+    public int ReportId { get; private set; }
+    public string ItemKey { get; private set; } = "";
+    public string Text { get; private set; } = "";
+    public string Label { get; private set; } = "";
+    public LabelSource Source { get; private set; }
+    public string LabelledBy { get; private set; } = "";
+    public DateTimeOffset LabelledAt { get; private set; }
+
+    public void Relabel(string label, string by, DateTimeOffset at)
+    {
+        Label = label;
+        Source = LabelSource.Staff;
+        LabelledBy = by;
+        LabelledAt = at;
+    }
+}

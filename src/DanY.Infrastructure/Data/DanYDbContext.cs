@@ -52,6 +52,8 @@ public sealed class DanYDbContext(DbContextOptions<DanYDbContext> options, ICurr
     public DbSet<Domain.Labelling.LabelModel> LabelModels => Set<Domain.Labelling.LabelModel>();
     public DbSet<Domain.Labelling.LabelSuggestion> LabelSuggestions => Set<Domain.Labelling.LabelSuggestion>();
     public DbSet<Domain.Labelling.LabellingJob> LabellingJobs => Set<Domain.Labelling.LabellingJob>();
+    public DbSet<Domain.Labelling.ModerationDecision> ModerationDecisions => Set<Domain.Labelling.ModerationDecision>();
+    public DbSet<Domain.Labelling.ReportItemLabel> ReportItemLabels => Set<Domain.Labelling.ReportItemLabel>();
     public DbSet<Domain.Synthesis.SynthesisJob> SynthesisJobs => Set<Domain.Synthesis.SynthesisJob>();
     public DbSet<Domain.Synthesis.SynthesisRun> SynthesisRuns => Set<Domain.Synthesis.SynthesisRun>();
     public DbSet<Domain.Synthesis.SynthesisGroup> SynthesisGroups => Set<Domain.Synthesis.SynthesisGroup>();

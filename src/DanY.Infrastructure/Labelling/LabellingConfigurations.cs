@@ -77,3 +77,38 @@ internal sealed class LabellingJobConfiguration : IEntityTypeConfiguration<Label
         b.Ignore(j => j.IsActive);
     }
 }
+
+internal sealed class ModerationDecisionConfiguration : IEntityTypeConfiguration<ModerationDecision>
+{
+    public void Configure(EntityTypeBuilder<ModerationDecision> b)
+    {
+        b.ToTable("moderation_decisions");
+        b.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(16);
+        b.Property(d => d.Reason).HasMaxLength(LabelSet.LabelMaxLength);
+        b.Property(d => d.Note).HasMaxLength(ModerationDecision.NoteMaxLength);
+        b.Property(d => d.ModelLabel).HasMaxLength(LabelSet.LabelMaxLength);
+        b.Property(d => d.DecidedBy).HasMaxLength(64);
+        b.HasIndex(d => d.CommentId);
+        b.HasIndex(d => new { d.ConsultationId, d.Outcome });
+        b.HasOne<Comment>().WithMany().HasForeignKey(d => d.CommentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Consultation>().WithMany().HasForeignKey(d => d.ConsultationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LabelSet>().WithMany().HasForeignKey(d => d.LabelSetId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReportItemLabelConfiguration : IEntityTypeConfiguration<ReportItemLabel>
+{
+    public void Configure(EntityTypeBuilder<ReportItemLabel> b)
+    {
+        b.ToTable("report_item_labels");
+        b.Property(l => l.ItemKey).HasMaxLength(ReportItemLabel.KeyMaxLength);
+        b.Property(l => l.Text).HasMaxLength(ReportItemLabel.TextMaxLength);
+        b.Property(l => l.Label).HasMaxLength(LabelSet.LabelMaxLength);
+        b.Property(l => l.Source).HasConversion<string>().HasMaxLength(24);
+        b.Property(l => l.LabelledBy).HasMaxLength(64);
+        b.HasIndex(l => new { l.LabelSetId, l.ReportId, l.ItemKey }).IsUnique();
+        b.HasIndex(l => l.ReportId);
+        b.HasOne<LabelSet>().WithMany().HasForeignKey(l => l.LabelSetId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<DanY.Domain.Monitoring.SituationReport>().WithMany().HasForeignKey(l => l.ReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

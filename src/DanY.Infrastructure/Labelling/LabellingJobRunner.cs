@@ -61,6 +61,8 @@ public static class LabellingServices
     public static IServiceCollection AddLabelling(this IServiceCollection services)
     {
         services.TryAddScoped<LabellingService>();
+        services.TryAddScoped<ModerationService>();
+        services.TryAddScoped<ReportItemLabelling>();
         services.TryAddSingleton<LabellingJobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<LabellingJobRunner>());
         return services;

@@ -32,7 +32,7 @@ public sealed record ConsultationChoice(int Id, string Title);
 /// permission service); this service applies the data scope: a unit that runs a consultation (or one
 /// above it) works on all of its comments, any other unit only on the comments sent from its subtree.
 /// </summary>
-public sealed class LabellingService(DanYDbContext db)
+public sealed partial class LabellingService(DanYDbContext db)
 {
     public const int ChunkSize = 500;
     public const double DefaultLowConfidence = 0.6;
@@ -100,11 +100,17 @@ public sealed class LabellingService(DanYDbContext db)
         return query;
     }
 
+    /// <summary>
+    /// A page of comments with their labels and suggestions. <paramref name="groupId"/> narrows to the members
+    /// of a synthesis group; <paramref name="label"/> narrows to one label: the staff label for
+    /// <see cref="CommentFilter.Labelled"/>, the suggestion for <see cref="CommentFilter.Suggested"/>, either otherwise.
+    /// </summary>
     public async Task<(IReadOnlyList<LabelledCommentRow> Rows, int Total)> PageAsync(LabelSet set, int consultationId, CommentFilter filter,
-        double lowConfidence, int page, int pageSize, CancellationToken cancellationToken = default)
+        double lowConfidence, int page, int pageSize, CancellationToken cancellationToken = default, long? groupId = null, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(set);
         var scoped = await ScopedCommentsAsync(set, consultationId, cancellationToken).ConfigureAwait(false);
+        if (groupId is long inGroup) scoped = InGroup(scoped, inGroup);
         int setId = set.Id;
         var query = from c in scoped
                     join l in db.CommentLabels.Where(l => l.LabelSetId == setId) on c.Id equals l.CommentId into ls
@@ -129,6 +135,16 @@ public sealed class LabellingService(DanYDbContext db)
             CommentFilter.Flagged => query.Where(r => (r.Label != null && flags.Contains(r.Label)) || (r.Label == null && r.Suggestion != null && flags.Contains(r.Suggestion))),
             _ => query,
         };
+        if (!string.IsNullOrEmpty(label))
+        {
+            query = filter switch
+            {
+                CommentFilter.Labelled => query.Where(r => r.Label == label),
+                CommentFilter.Suggested or CommentFilter.LowConfidence => query.Where(r => r.Suggestion == label),
+                CommentFilter.Unlabelled => query.Where(r => r.Suggestion == label),
+                _ => query.Where(r => r.Label == label || (r.Label == null && r.Suggestion == label)),
+            };
+        }
         int total = await query.CountAsync(cancellationToken).ConfigureAwait(false);
         page = Math.Max(1, page);
         var rows = await query.OrderBy(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -186,7 +202,7 @@ public sealed class LabellingService(DanYDbContext db)
     }
 
     /// <summary>
-    /// Trains a model from the set's staff labels (accepted suggestions are not used: a model must not
+    /// Trains a model from the set's staff labels on comments and on situation-report items (accepted suggestions are not used: a model must not
     /// learn from itself). One in <see cref="HoldBackOneIn"/> examples of each label, chosen by a hash of
     /// the comment id, is held back and scored by a model trained without it; the stored model then
     /// learns from every staff label.
@@ -199,7 +215,10 @@ public sealed class LabellingService(DanYDbContext db)
                               where l.LabelSetId == set.Id && l.Source == LabelSource.Staff
                               orderby l.CommentId
                               select new { l.CommentId, l.Label, c.Text }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        examples = examples.Where(e => set.HasLabel(e.Label)).ToList();
+        // Sentences of situation reports labelled in the same set teach the same model (negative keys keep them apart from comment ids).
+        var reportItems = await db.ReportItemLabels.AsNoTracking().Where(l => l.LabelSetId == set.Id && l.Source == LabelSource.Staff).OrderBy(l => l.Id)
+            .Select(l => new { CommentId = -l.Id, l.Label, l.Text }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        examples = examples.Concat(reportItems).Where(e => set.HasLabel(e.Label)).ToList();
         int distinct = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Count();
         if (examples.Count < MinimumExamples || distinct < 2)
             throw new LabellingException($"Cần ít nhất {MinimumExamples} ý kiến đã gán nhãn, thuộc ít nhất hai nhãn / at least {MinimumExamples} staff labels in at least two labels are needed.");
@@ -326,12 +345,19 @@ public sealed class LabellingService(DanYDbContext db)
     /// Turns the suggestions at or above <paramref name="threshold"/> into labels, for comments that
     /// have no label yet (a staff label is never overwritten). Returns how many were accepted.
     /// </summary>
-    public async Task<int> AcceptAboveAsync(LabelSet set, int consultationId, double threshold, string userId, CancellationToken cancellationToken = default)
+    public async Task<int> AcceptAboveAsync(LabelSet set, int consultationId, double threshold, string userId, CancellationToken cancellationToken = default,
+        long? groupId = null, IReadOnlyCollection<long>? only = null)
     {
         ArgumentNullException.ThrowIfNull(set);
         if (double.IsNaN(threshold) || threshold < 0 || threshold > 1)
             throw new LabellingException("Ngưỡng tin cậy phải từ 0 đến 1 / the confidence threshold must be between 0 and 1.");
         var scoped = await ScopedCommentsAsync(set, consultationId, cancellationToken).ConfigureAwait(false);
+        if (groupId is long inGroup) scoped = InGroup(scoped, inGroup);
+        if (only is not null)
+        {
+            var ids = only.ToList();
+            scoped = scoped.Where(c => ids.Contains(c.Id));
+        }
         int setId = set.Id;
         var picks = await (from s in db.LabelSuggestions
                            join c in scoped on s.CommentId equals c.Id
@@ -346,10 +372,11 @@ public sealed class LabellingService(DanYDbContext db)
     }
 
     /// <summary>Per label: staff labels, accepted suggestions and open suggestions (on unlabelled comments).</summary>
-    public async Task<IReadOnlyList<LabelCount>> CountsAsync(LabelSet set, int consultationId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LabelCount>> CountsAsync(LabelSet set, int consultationId, CancellationToken cancellationToken = default, long? groupId = null)
     {
         ArgumentNullException.ThrowIfNull(set);
         var scoped = await ScopedCommentsAsync(set, consultationId, cancellationToken).ConfigureAwait(false);
+        if (groupId is long inGroup) scoped = InGroup(scoped, inGroup);
         int setId = set.Id;
         var labelled = await (from l in db.CommentLabels
                               join c in scoped on l.CommentId equals c.Id
@@ -366,6 +393,10 @@ public sealed class LabellingService(DanYDbContext db)
             labelled.Where(x => x.Label == label && x.Source == LabelSource.AcceptedSuggestion).Sum(x => x.Count),
             suggested.Where(x => x.Label == label).Sum(x => x.Count))).ToList();
     }
+
+    /// <summary>The comments filed in a synthesis group (as the group page lists them).</summary>
+    private IQueryable<Comment> InGroup(IQueryable<Comment> comments, long groupId) =>
+        comments.Where(c => db.SynthesisMembers.Any(m => m.GroupId == groupId && m.CommentId == c.Id));
 
     private async Task<string> UnitPathAsync(int unitId, CancellationToken cancellationToken) =>
         await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).SingleAsync(cancellationToken).ConfigureAwait(false);

@@ -47,7 +47,10 @@ public sealed class SynthesisReportBuilder(DanYDbContext db, TimeProvider clock)
         var drafts = await db.Drafts.AsNoTracking().Where(d => draftOrder.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken).ConfigureAwait(false);
         var conferences = await db.Conferences.AsNoTracking().Where(c => c.ConsultationId == consultationId).OrderBy(c => c.Date).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var received = db.Comments.AsNoTracking().Where(c => c.ConsultationId == consultationId && c.Status == CommentStatus.Received);
+        // Comments set aside on the moderation queue count as received and are reported as noise with their reason.
+        var received = db.Comments.AsNoTracking().Where(c => c.ConsultationId == consultationId);
+        var setAside = (await Labelling.ModerationService.SetAsideReasonsAsync(db, consultationId, cancellationToken).ConfigureAwait(false))
+            .GroupBy(kv => kv.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         int total = await received.CountAsync(cancellationToken).ConfigureAwait(false);
         var byChannel = (await received.GroupBy(c => c.Channel).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken).ConfigureAwait(false))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).ToDictionary(x => x.Key, x => x.Count, StringComparer.Ordinal);
@@ -108,7 +111,9 @@ public sealed class SynthesisReportBuilder(DanYDbContext db, TimeProvider clock)
         body.Add(new ReportHeading(1, "Kết quả tổng hợp ý kiến"));
         body.Add(new ReportHeading(2, "Ý kiến chung"));
         body.Add(new ReportParagraph($"Trong {ReportText.Number(total)} ý kiến, {ReportText.Number(run.DuplicateComments)} ý kiến trùng lặp (gửi lại hoặc theo mẫu) được tính một lần; "
-            + $"{ReportText.Number(run.NoiseComments)} ý kiến không liên quan hoặc không có nội dung được để riêng, không đưa vào tổng hợp (vẫn lưu đầy đủ trong phụ lục)."));
+            + $"{ReportText.Number(run.NoiseComments)} ý kiến không liên quan hoặc không có nội dung được để riêng, không đưa vào tổng hợp (vẫn lưu đầy đủ trong phụ lục)"
+            + (setAside.Count == 0 ? "." : $", trong đó {ReportText.Number(setAside.Sum(g => g.Count()))} ý kiến do cán bộ kiểm duyệt để riêng ("
+                + string.Join("; ", setAside.Select(g => $"{(g.Key.Length == 0 ? "không ghi lý do" : g.Key.ToLower(CultureInfo.GetCultureInfo("vi-VN")))}: {ReportText.Number(g.Count())}")) + ").")));
         int reported = 0;
         var general = groups.Where(g => g.SectionRef.Length == 0).ToList();
         if (general.Count == 0) body.Add(new ReportParagraph("Không có ý kiến chung về toàn bộ dự thảo."));
@@ -186,7 +191,7 @@ public sealed class SynthesisReportBuilder(DanYDbContext db, TimeProvider clock)
         var assignments = await db.SynthesisAssignments.AsNoTracking().Where(a => a.RunId == runId)
             .Select(a => new { a.CommentId, a.GroupId, a.DuplicateGroup, a.Noise }).ToDictionaryAsync(a => a.CommentId, cancellationToken).ConfigureAwait(false);
         // Only columns of the comments table: identities live in another table and are never read here.
-        var query = db.Comments.AsNoTracking().Where(c => c.ConsultationId == consultationId && c.Status == CommentStatus.Received).OrderBy(c => c.Id)
+        var query = db.Comments.AsNoTracking().Where(c => c.ConsultationId == consultationId).OrderBy(c => c.Id)
             .Select(c => new { c.Id, c.SubmittedAt, c.DraftId, c.SectionRef, c.Channel, c.UnitId, c.SocialGroup, c.Stance, c.Text });
         await foreach (var c in query.AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -229,6 +234,8 @@ public sealed class SynthesisReportBuilder(DanYDbContext db, TimeProvider clock)
         "Spam" => "Quảng cáo, rác",
         "FormulaOnly" => "Chỉ có lời chào, cảm ơn",
         "OffTopic" => "Không liên quan dự thảo",
+        _ when noise.StartsWith(Domain.Labelling.ModerationDecision.NoisePrefix, StringComparison.Ordinal) =>
+            "Cán bộ kiểm duyệt để riêng: " + noise[Domain.Labelling.ModerationDecision.NoisePrefix.Length..],
         _ => noise,
     };
 

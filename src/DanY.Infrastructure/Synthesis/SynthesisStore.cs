@@ -50,9 +50,11 @@ public sealed partial class SynthesisStore(DanYDbContext db)
         var options = Options;
         var results = await SynthesiseAsync(batch, options, progress, 0.05, 0.8, cancellationToken).ConfigureAwait(false);
 
+        // Comments staff set aside on the moderation queue are noise with the staff's reason, not engine input.
+        var setAside = await Labelling.ModerationService.SetAsideReasonsAsync(db, consultationId, cancellationToken).ConfigureAwait(false);
         progress?.Report(new StoreProgress("saving", 0.86));
         return await SaveAsync(consultationId, options, batch.InputHash, comments.Count,
-            comments.Count == 0 ? 0 : comments[^1].Id, results, progress, cancellationToken).ConfigureAwait(false);
+            comments.Count == 0 ? 0 : comments[^1].Id, results, progress, cancellationToken, setAside).ConfigureAwait(false);
     }
 
     /// <summary>Runs the engine draft by draft; progress goes from <paramref name="from"/> over <paramref name="span"/> of the job.</summary>
@@ -125,8 +127,10 @@ public sealed partial class SynthesisStore(DanYDbContext db)
     }
 
     private async Task<SynthesisRun> SaveAsync(int consultationId, SynthesisOptions options, string inputHash, int count, long lastId,
-        List<(int DraftId, SynthesisResult Result, Dictionary<string, int> Order)> results, IProgress<StoreProgress>? progress, CancellationToken cancellationToken)
+        List<(int DraftId, SynthesisResult Result, Dictionary<string, int> Order)> results, IProgress<StoreProgress>? progress, CancellationToken cancellationToken,
+        IReadOnlyDictionary<long, string>? setAside = null)
     {
+        setAside ??= new Dictionary<long, string>();
         bool auditing = db.AuditingEnabled;
         bool detect = db.ChangeTracker.AutoDetectChangesEnabled;
         // A run is thousands of rows written by the system: the audit log records staff edits to them, not their creation.
@@ -138,10 +142,10 @@ public sealed partial class SynthesisStore(DanYDbContext db)
             return await strategy.ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                var run = new SynthesisRun(consultationId, EngineInfo.Version, SettingsJson(options), inputHash, count, DateTimeOffset.UtcNow)
+                var run = new SynthesisRun(consultationId, EngineInfo.Version, SettingsJson(options), inputHash, count + setAside.Count, DateTimeOffset.UtcNow)
                 {
                     LastCommentId = lastId,
-                    NoiseComments = results.Sum(r => r.Result.Document.NoiseComments),
+                    NoiseComments = results.Sum(r => r.Result.Document.NoiseComments) + setAside.Count,
                     DuplicateComments = results.Sum(r => r.Result.Document.DuplicateComments),
                     Campaigns = results.Sum(r => r.Result.Document.Campaigns),
                 };
@@ -197,6 +201,8 @@ public sealed partial class SynthesisStore(DanYDbContext db)
                         }
                     }
                 }
+                foreach (var (commentId, reason) in setAside.OrderBy(kv => kv.Key))
+                    rows.Assignment(run.Id, commentId, null, null, Domain.Labelling.ModerationDecision.NoiseCode(reason));
                 await rows.FlushAsync(cancellationToken).ConfigureAwait(false);
                 db.ChangeTracker.Clear();
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
