@@ -143,6 +143,10 @@ public sealed class ModerationTests
         {
             Assert.Equal(CommentStatus.Received, (await scope.Db().Comments.AsNoTracking().SingleAsync(c => c.Id == setAside[0], Ct)).Status);
         }
+        // The release came after the run: the workspace says the synthesis does not reflect it yet.
+        var admin = await app.LoginAsync(DemoAccounts.Admin);
+        string workspace = await admin.GetStringAsync($"/synthesis/{consultationId}", Ct);
+        Assert.Matches(@"id=""moderated-since-run"" class=""alert""><strong>1</strong> quyết định kiểm duyệt", workspace);
 
         // Another ward cannot moderate ward A's portal comments.
         var wardB = await app.LoginAsync(DemoAccounts.WardBOfficer);

@@ -33,6 +33,9 @@ public sealed class IndexModel(DanYDbContext db, SynthesisReview review, Synthes
 
     /// <summary>Comments received since the latest run, not yet in it: they can be folded in.</summary>
     public int PendingComments { get; private set; }
+
+    /// <summary>Moderation decisions (set aside, released) taken after the latest run: only a full run applies them.</summary>
+    public int ModeratedSinceRun { get; private set; }
     public string? Message { get; private set; }
     public IReadOnlyList<DraftView> Drafts { get; private set; } = [];
 
@@ -130,6 +133,10 @@ public sealed class IndexModel(DanYDbContext db, SynthesisReview review, Synthes
         Run = await db.SynthesisRuns.AsNoTracking().Where(r => r.ConsultationId == ConsultationId).OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
         if (Run is null) return true;
         PendingComments = await store.PendingCommentsAsync(ConsultationId, cancellationToken);
+        // Few rows per consultation; compared in memory because SQLite cannot compare DateTimeOffset in SQL.
+        var runAt = Run.FoldedAt is { } folded && folded > Run.CreatedAt ? folded : Run.CreatedAt;
+        ModeratedSinceRun = (await db.ModerationDecisions.AsNoTracking().Where(d => d.ConsultationId == ConsultationId)
+            .Select(d => d.DecidedAt).ToListAsync(cancellationToken)).Count(at => at > runAt);
         long runId = Run.Id;
         // Section summaries come from one grouped query; only the groups shown are loaded.
         var sections = await db.SynthesisGroups.AsNoTracking().Where(g => g.RunId == runId && g.MergedIntoId == null)
