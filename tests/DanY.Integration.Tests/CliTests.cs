@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using DanY.Infrastructure.Data;
+using DanY.Integration.Tests.Harness;
 using DanY.TestKit.Databases;
 using DanY.TestKit.Web;
 
@@ -10,37 +10,12 @@ public sealed class CliTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(DatabaseSettings db, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-            WorkingDirectory = db.DataPath,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dany.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.ArgumentList.Add("--database-provider");
-        info.ArgumentList.Add(db.Provider.ToString());
-        info.ArgumentList.Add("--connection");
-        info.ArgumentList.Add(db.ConnectionString);
-        info.ArgumentList.Add("--data-path");
-        info.ArgumentList.Add(db.DataPath);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
     [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Units_list_prints_code_tab_name_tab_parent_root_first_depth_first(DatabaseProvider provider)
     {
         await using var app = new DanYApp(provider);
         _ = app.Services; // starts the app: migrates and seeds
-        var (code, output, error) = await RunAsync(app.Database, "units", "list");
+        var (code, output, error) = await DanyCli.RunAsync(app.Database, "units", "list");
         Assert.True(code == 0, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("VN\tTrung ương\t", lines[0]);
@@ -68,18 +43,18 @@ public sealed class CliTests
         _ = app.Services;
         string bad = Path.Combine(app.Database.DataPath, "bad.csv");
         await File.WriteAllTextAsync(bad, "code,name,kind,level,system,parent_code\nX.1,Chi bộ X,PartyCell,Grassroots,Party,NOPE\n", Ct);
-        var refused = await RunAsync(app.Database, "units", "import", bad);
+        var refused = await DanyCli.RunAsync(app.Database, "units", "import", bad);
         Assert.Equal(1, refused.Code);
         Assert.Contains("Dòng 2", refused.Err, StringComparison.Ordinal);
 
         string good = Path.Combine(app.Database.DataPath, "good.csv");
         await File.WriteAllTextAsync(good, $"code,name,kind,level,system,parent_code\n{DemoAccounts.WardB}.DU.CB07,Chi bộ khu phố 7,PartyCell,Grassroots,Party,{DemoAccounts.WardB}.DU\n", Ct);
-        var imported = await RunAsync(app.Database, "units", "import", good);
+        var imported = await DanyCli.RunAsync(app.Database, "units", "import", good);
         Assert.True(imported.Code == 0, imported.Err);
-        var list = await RunAsync(app.Database, "units", "list");
+        var list = await DanyCli.RunAsync(app.Database, "units", "list");
         Assert.Contains($"{DemoAccounts.WardB}.DU.CB07\tChi bộ khu phố 7\t{DemoAccounts.WardB}.DU\n", list.Out, StringComparison.Ordinal);
 
-        var admin = await RunAsync(app.Database, "users", "create-admin", "--email", "chanh.van.phong@dany.local");
+        var admin = await DanyCli.RunAsync(app.Database, "users", "create-admin", "--email", "chanh.van.phong@dany.local");
         Assert.True(admin.Code == 0, admin.Err);
         string password = admin.Out.Trim().Split(' ')[^1];
         Assert.True(password.Length >= 12, admin.Out);

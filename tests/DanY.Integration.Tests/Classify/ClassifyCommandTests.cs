@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using DanY.Cli.Csv;
+using DanY.Integration.Tests.Harness;
 
 namespace DanY.Integration.Tests.Classify;
 
@@ -11,17 +11,10 @@ public sealed class ClassifyCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Error) RunCli(params string[] args)
+    private static async Task<(int Code, string Error)> RunCliAsync(params string[] args)
     {
-        string dll = Path.Combine(Path.GetDirectoryName(typeof(CsvReader).Assembly.Location)!, "dany.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(dll);
-        foreach (string a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        string error = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, error);
+        var (code, _, error) = await DanyCli.RunAsync(args);
+        return (code, error);
     }
 
     private string WriteCsv(string name, IEnumerable<string[]> records)
@@ -45,14 +38,14 @@ public sealed class ClassifyCommandTests : IDisposable
     }
 
     [Fact]
-    public void Predictions_have_0_based_rows_labels_and_confidences()
+    public async Task Predictions_have_0_based_rows_labels_and_confidences()
     {
         string train = WriteCsv("train.csv", new[] { new[] { "id", "Comment", "Nhãn" } }.Concat(Examples(60, withLabel: true)));
         string test = WriteCsv("test.csv", new[] { new[] { "Comment", "other" } }.Concat(Examples(25, withLabel: false)));
         string model = Path.Combine(_dir, "out.model");
         string pred = Path.Combine(_dir, "pred.csv");
-        Assert.Equal(0, RunCli("classify", "train", "--data", train, "--text", "Comment", "--label", "Nhãn", "--model", model).Code);
-        Assert.Equal(0, RunCli("classify", "predict", "--model", model, "--data", test, "--text", "Comment", "--out", pred).Code);
+        Assert.Equal(0, (await RunCliAsync("classify", "train", "--data", train, "--text", "Comment", "--label", "Nhãn", "--model", model)).Code);
+        Assert.Equal(0, (await RunCliAsync("classify", "predict", "--model", model, "--data", test, "--text", "Comment", "--out", pred)).Code);
 
         var rows = CsvReader.ReadColumns(pred, ["row", "label", "confidence"], TestContext.Current.CancellationToken);
         Assert.Equal(25, rows.Count);
@@ -66,12 +59,12 @@ public sealed class ClassifyCommandTests : IDisposable
     }
 
     [Fact]
-    public void Bad_input_is_an_error_and_writes_nothing()
+    public async Task Bad_input_is_an_error_and_writes_nothing()
     {
         string broken = Path.Combine(_dir, "broken.csv");
         File.WriteAllText(broken, "Comment,Nhãn\n\"chưa đóng ngoặc,a\n");
         string model = Path.Combine(_dir, "out.model");
-        var (code, error) = RunCli("classify", "train", "--data", broken, "--text", "Comment", "--label", "Nhãn", "--model", model);
+        var (code, error) = await RunCliAsync("classify", "train", "--data", broken, "--text", "Comment", "--label", "Nhãn", "--model", model);
         Assert.NotEqual(0, code);
         Assert.Contains("Malformed CSV", error, StringComparison.Ordinal);
         Assert.False(File.Exists(model));
@@ -79,7 +72,7 @@ public sealed class ClassifyCommandTests : IDisposable
         string notModel = Path.Combine(_dir, "fake.model");
         File.WriteAllText(notModel, "hello");
         string pred = Path.Combine(_dir, "pred.csv");
-        (code, error) = RunCli("classify", "predict", "--model", notModel, "--data", broken, "--text", "Comment", "--out", pred);
+        (code, error) = await RunCliAsync("classify", "predict", "--model", notModel, "--data", broken, "--text", "Comment", "--out", pred);
         Assert.NotEqual(0, code);
         Assert.Contains("Invalid model file", error, StringComparison.Ordinal);
         Assert.False(File.Exists(pred));

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using DanY.Infrastructure.Consultations;
 using DanY.Domain.Consultations;
 
 using DanY.Infrastructure.Data;
+using DanY.Integration.Tests.Harness;
 using DanY.TestKit.Databases;
 using DanY.TestKit.Web;
 
@@ -12,19 +12,6 @@ namespace DanY.Integration.Tests.Consultations;
 public sealed class VerifyCommandTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static (int Code, string Output) RunCli(params string[] args)
-    {
-        string dll = Path.Combine(AppContext.BaseDirectory, "dany.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(dll);
-        foreach (string a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
-    }
 
     [Theory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
@@ -50,12 +37,12 @@ public sealed class VerifyCommandTests
         try
         {
             await File.WriteAllLinesAsync(file, lines, Ct);
-            var ok = RunCli("comments", "verify", "--receipts", file, "--database-provider", provider.ToString(), "--connection", app.Database.ConnectionString);
+            var ok = await RunVerifyAsync(app.Database, file);
             Assert.True(ok.Code == 0, ok.Output);
             Assert.Contains("missing 0", ok.Output, StringComparison.Ordinal);
 
             await File.AppendAllLinesAsync(file, ["ZZZZZ-ZZZZZ\tverify-lost", lines[0].Split('\t')[0] + "\tverify-other"], Ct);
-            var bad = RunCli("comments", "verify", "--receipts", file, "--database-provider", provider.ToString(), "--connection", app.Database.ConnectionString);
+            var bad = await RunVerifyAsync(app.Database, file);
             Assert.Equal(1, bad.Code);
             Assert.Contains("ZZZZZ-ZZZZZ (key verify-lost) is missing", bad.Output, StringComparison.Ordinal);
         }
@@ -63,5 +50,11 @@ public sealed class VerifyCommandTests
         {
             File.Delete(file);
         }
+    }
+
+    private static async Task<(int Code, string Output)> RunVerifyAsync(DatabaseSettings db, string receipts)
+    {
+        var (code, output, error) = await DanyCli.RunAsync(db, "comments", "verify", "--receipts", receipts);
+        return (code, output + error);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Claims;
 using DanY.Domain.Synthesis;
 using DanY.Infrastructure.Data;
@@ -8,6 +7,7 @@ using DanY.TestKit.Databases;
 using DanY.TestKit.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using DanY.Integration.Tests.Harness;
 
 namespace DanY.Integration.Tests.Synthesis;
 
@@ -194,47 +194,21 @@ public sealed class RollupTests
             await EnsureRunAsync(scope.ServiceProvider, id);
         }
         string consultation = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var (code, output, error) = await RunCliAsync(t.Settings, "synthesis", "submit", "--consultation", consultation, "--unit", DemoAccounts.WardB);
+        var (code, output, error) = await DanyCli.RunAsync(t.Settings, "synthesis", "submit", "--consultation", consultation, "--unit", DemoAccounts.WardB);
         Assert.True(code == 0, error);
         var fields = output.Trim().Split('\t');
         Assert.Equal("submission", fields[0]);
         Assert.Equal(DemoAccounts.WardB, fields[Array.IndexOf(fields, "unit") + 1]);
         Assert.Equal(DemoAccounts.Province, fields[Array.IndexOf(fields, "parent") + 1]);
-        (code, output, error) = await RunCliAsync(t.Settings, "synthesis", "submit", "--consultation", consultation, "--unit", DemoAccounts.WardB);
+        (code, output, error) = await DanyCli.RunAsync(t.Settings, "synthesis", "submit", "--consultation", consultation, "--unit", DemoAccounts.WardB);
         Assert.True(code == 0, error);
         Assert.Equal("1", output.Trim().Split('\t')[^1]);
         // Permission is checked when a staff account is named; unknown units are refused with a message.
-        (code, _, error) = await RunCliAsync(t.Settings, "synthesis", "submit", "--consultation", consultation, "--unit", DemoAccounts.WardB, "--user", DemoAccounts.WardAOfficer);
+        (code, _, error) = await DanyCli.RunAsync(t.Settings, "synthesis", "submit", "--consultation", consultation, "--unit", DemoAccounts.WardB, "--user", DemoAccounts.WardAOfficer);
         Assert.Equal(3, code);
         Assert.Contains("không có quyền", error, StringComparison.Ordinal);
-        (code, _, error) = await RunCliAsync(t.Settings, "synthesis", "submit", "--consultation", consultation, "--unit", "NO-SUCH-UNIT");
+        (code, _, error) = await DanyCli.RunAsync(t.Settings, "synthesis", "submit", "--consultation", consultation, "--unit", "NO-SUCH-UNIT");
         Assert.Equal(2, code);
         Assert.Contains("NO-SUCH-UNIT", error, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int Code, string Out, string Err)> RunCliAsync(DatabaseSettings db, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-            StandardErrorEncoding = System.Text.Encoding.UTF8,
-            WorkingDirectory = db.DataPath,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "dany.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.ArgumentList.Add("--database-provider");
-        info.ArgumentList.Add(db.Provider.ToString());
-        info.ArgumentList.Add("--connection");
-        info.ArgumentList.Add(db.ConnectionString);
-        info.ArgumentList.Add("--data-path");
-        info.ArgumentList.Add(db.DataPath);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, await stdout, await stderr);
     }
 }
