@@ -131,84 +131,91 @@ public sealed partial class SynthesisStore(DanYDbContext db)
         IReadOnlyDictionary<long, string>? setAside = null)
     {
         setAside ??= new Dictionary<long, string>();
+        return await SystemWriteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var run = new SynthesisRun(consultationId, EngineInfo.Version, SettingsJson(options), inputHash, count + setAside.Count, DateTimeOffset.UtcNow)
+            {
+                LastCommentId = lastId,
+                NoiseComments = results.Sum(r => r.Result.Document.NoiseComments) + setAside.Count,
+                DuplicateComments = results.Sum(r => r.Result.Document.DuplicateComments),
+                Campaigns = results.Sum(r => r.Result.Document.Campaigns),
+            };
+            db.SynthesisRuns.Add(run);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+            var groupIds = new Dictionary<(int, string), SynthesisGroup>();
+            foreach (var (draftId, result, order) in results)
+            {
+                foreach (var section in result.Document.Sections)
+                {
+                    int sectionOrder = section.SectionRef.Length == 0 ? -1 : order.GetValueOrDefault(section.SectionRef, 100_000);
+                    foreach (var g in section.Groups)
+                    {
+                        var group = new SynthesisGroup(run.Id, draftId, section.SectionRef, sectionOrder, g.Id, g.Representative,
+                            string.Join(" · ", g.KeyPhrases), g.Quantifier, g.Share, g.Counts.Comments, g.Counts.Distinct, g.Counts.Units,
+                            g.Counts.Campaigns, g.Counts.CampaignLetters, Breakdown(g.Counts.ByChannel, g.Counts.BySocialGroup, g.Counts.ByStance));
+                        group.SetTerms(TermsJson(g.Terms));
+                        groupIds[(draftId, g.Id)] = group;
+                        db.SynthesisGroups.Add(group);
+                    }
+                }
+            }
+            await CarryOverEditsAsync(consultationId, run.Id, groupIds, cancellationToken).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            progress?.Report(new StoreProgress("saving", 0.9));
+
+            int written = 0;
+            var rows = new SynthesisRows(db);
+            foreach (var (draftId, result, _) in results)
+            {
+                var primary = result.Assignments.ToDictionary(a => a.Id, a => a.GroupId, StringComparer.Ordinal);
+                foreach (var section in result.Document.Sections)
+                {
+                    foreach (var g in section.Groups)
+                    {
+                        long groupId = groupIds[(draftId, g.Id)].Id;
+                        foreach (var member in g.Members.Distinct(StringComparer.Ordinal))
+                        {
+                            rows.Member(run.Id, groupId, long.Parse(member, CultureInfo.InvariantCulture),
+                                string.Equals(primary.GetValueOrDefault(member), g.Id, StringComparison.Ordinal));
+                        }
+                    }
+                }
+                foreach (var a in result.Assignments)
+                {
+                    long? groupId = a.GroupId is { } gid && groupIds.TryGetValue((draftId, gid), out var grp) ? grp.Id : null;
+                    rows.Assignment(run.Id, long.Parse(a.Id, CultureInfo.InvariantCulture), groupId, a.DuplicateGroup, a.Noise.ToString());
+                    if (++written % 20_000 == 0)
+                    {
+                        await rows.FlushAsync(cancellationToken).ConfigureAwait(false);
+                        progress?.Report(new StoreProgress("saving", 0.9 + 0.09 * written / Math.Max(1, count)));
+                    }
+                }
+            }
+            foreach (var (commentId, reason) in setAside.OrderBy(kv => kv.Key))
+                rows.Assignment(run.Id, commentId, null, null, Domain.Labelling.ModerationDecision.NoiseCode(reason));
+            await rows.FlushAsync(cancellationToken).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            progress?.Report(new StoreProgress("done", 1));
+            return run;
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A run is thousands of rows written by the system: the audit log records staff edits to them, not their
+    /// creation, and change detection over them would dominate the save. Retried as a whole by the execution strategy.
+    /// </summary>
+    private async Task<T> SystemWriteAsync<T>(Func<Task<T>> write)
+    {
         bool auditing = db.AuditingEnabled;
         bool detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        // A run is thousands of rows written by the system: the audit log records staff edits to them, not their creation.
         db.AuditingEnabled = false;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            return await strategy.ExecuteAsync(async () =>
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                var run = new SynthesisRun(consultationId, EngineInfo.Version, SettingsJson(options), inputHash, count + setAside.Count, DateTimeOffset.UtcNow)
-                {
-                    LastCommentId = lastId,
-                    NoiseComments = results.Sum(r => r.Result.Document.NoiseComments) + setAside.Count,
-                    DuplicateComments = results.Sum(r => r.Result.Document.DuplicateComments),
-                    Campaigns = results.Sum(r => r.Result.Document.Campaigns),
-                };
-                db.SynthesisRuns.Add(run);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-
-                var groupIds = new Dictionary<(int, string), SynthesisGroup>();
-                foreach (var (draftId, result, order) in results)
-                {
-                    foreach (var section in result.Document.Sections)
-                    {
-                        int sectionOrder = section.SectionRef.Length == 0 ? -1 : order.GetValueOrDefault(section.SectionRef, 100_000);
-                        foreach (var g in section.Groups)
-                        {
-                            var group = new SynthesisGroup(run.Id, draftId, section.SectionRef, sectionOrder, g.Id, g.Representative,
-                                string.Join(" · ", g.KeyPhrases), g.Quantifier, g.Share, g.Counts.Comments, g.Counts.Distinct, g.Counts.Units,
-                                g.Counts.Campaigns, g.Counts.CampaignLetters, Breakdown(g.Counts.ByChannel, g.Counts.BySocialGroup, g.Counts.ByStance));
-                            group.SetTerms(TermsJson(g.Terms));
-                            groupIds[(draftId, g.Id)] = group;
-                            db.SynthesisGroups.Add(group);
-                        }
-                    }
-                }
-                await CarryOverEditsAsync(consultationId, run.Id, groupIds, cancellationToken).ConfigureAwait(false);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                progress?.Report(new StoreProgress("saving", 0.9));
-
-                int written = 0;
-                var rows = new SynthesisRows(db);
-                foreach (var (draftId, result, _) in results)
-                {
-                    var primary = result.Assignments.ToDictionary(a => a.Id, a => a.GroupId, StringComparer.Ordinal);
-                    foreach (var section in result.Document.Sections)
-                    {
-                        foreach (var g in section.Groups)
-                        {
-                            long groupId = groupIds[(draftId, g.Id)].Id;
-                            foreach (var member in g.Members.Distinct(StringComparer.Ordinal))
-                            {
-                                rows.Member(run.Id, groupId, long.Parse(member, CultureInfo.InvariantCulture),
-                                    string.Equals(primary.GetValueOrDefault(member), g.Id, StringComparison.Ordinal));
-                            }
-                        }
-                    }
-                    foreach (var a in result.Assignments)
-                    {
-                        long? groupId = a.GroupId is { } gid && groupIds.TryGetValue((draftId, gid), out var grp) ? grp.Id : null;
-                        rows.Assignment(run.Id, long.Parse(a.Id, CultureInfo.InvariantCulture), groupId, a.DuplicateGroup, a.Noise.ToString());
-                        if (++written % 20_000 == 0)
-                        {
-                            await rows.FlushAsync(cancellationToken).ConfigureAwait(false);
-                            progress?.Report(new StoreProgress("saving", 0.9 + 0.09 * written / Math.Max(1, count)));
-                        }
-                    }
-                }
-                foreach (var (commentId, reason) in setAside.OrderBy(kv => kv.Key))
-                    rows.Assignment(run.Id, commentId, null, null, Domain.Labelling.ModerationDecision.NoiseCode(reason));
-                await rows.FlushAsync(cancellationToken).ConfigureAwait(false);
-                db.ChangeTracker.Clear();
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                progress?.Report(new StoreProgress("done", 1));
-                return run;
-            }).ConfigureAwait(false);
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(write).ConfigureAwait(false);
         }
         finally
         {
