@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using DanY.Domain.Auditing;
+using DanY.Web.Shared;
 
 namespace DanY.Web.Features.Auditing;
 
@@ -140,7 +140,7 @@ public static class AuditChanges
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         JsonValueKind.String when value.TryGetDateTimeOffset(out var at) && value.GetString()!.Length >= 19 =>
-            at.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture),
+            at.ToVietnameseDateTime(),
         JsonValueKind.String => value.GetString(),
         JsonValueKind.True => "có",
         JsonValueKind.False => "không",

@@ -9,14 +9,12 @@ namespace DanY.Web.Features.Units;
 
 public sealed record Crumb(string Code, string Name, bool Visible);
 
-public sealed record LineRow(string Direction, string OtherCode, string OtherName, string? ViaName, string Purpose);
-
 public sealed class DetailsModel(DanYDbContext db, IPermissionService permissions) : PageModel
 {
     public Unit Unit { get; private set; } = null!;
     public IReadOnlyList<Crumb> Ancestors { get; private set; } = [];
     public IReadOnlyList<UnitRow> Children { get; private set; } = [];
-    public IReadOnlyList<LineRow> Lines { get; private set; } = [];
+    public IReadOnlyList<LineEntry> Lines { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool CanManagePeople { get; private set; }
 
@@ -41,13 +39,7 @@ public sealed class DetailsModel(DanYDbContext db, IPermissionService permission
         Children = await db.Units.AsNoTracking().Where(u => u.ParentId == unit.Id).OrderBy(u => u.Code)
             .Select(u => new UnitRow(u.Code, u.Name, u.Kind, u.Level, u.System, null)).ToListAsync(cancellationToken);
 
-        var lines = await db.ReportingLines.AsNoTracking()
-            .Where(l => l.FromUnitId == unit.Id || l.ToUnitId == unit.Id)
-            .Select(l => new { l.FromUnitId, From = l.FromUnit!.Name, FromCode = l.FromUnit.Code, To = l.ToUnit!.Name, ToCode = l.ToUnit.Code, Via = l.ViaUnit != null ? l.ViaUnit.Name : null, l.Purpose })
-            .ToListAsync(cancellationToken);
-        Lines = lines.Select(l => l.FromUnitId == unit.Id
-            ? new LineRow("Báo cáo lên", l.ToCode, l.To, l.Via, l.Purpose)
-            : new LineRow("Nhận báo cáo từ", l.FromCode, l.From, l.Via, l.Purpose)).ToList();
+        Lines = await LinesModel.ReadAsync(db, unit.Id, canEdit: false, cancellationToken);
         return Page();
     }
 }

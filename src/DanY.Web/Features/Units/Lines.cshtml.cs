@@ -84,17 +84,23 @@ public sealed class LinesModel(DanYDbContext db, IPermissionService permissions)
         if (!await permissions.CanViewAsync(User, unit.Id, cancellationToken)) return StatusCode(StatusCodes.Status403Forbidden);
         Unit = unit;
         CanEdit = await permissions.CanEditAsync(User, unit.Id, cancellationToken);
+        Lines = await ReadAsync(db, unit.Id, CanEdit, cancellationToken);
+        return null;
+    }
+
+    /// <summary>The lines a unit reports along and receives, in a stable order; only received ones can be removed (by its editors).</summary>
+    internal static async Task<IReadOnlyList<LineEntry>> ReadAsync(DanYDbContext db, int unitId, bool canEdit, CancellationToken cancellationToken)
+    {
         var rows = await db.ReportingLines.AsNoTracking()
-            .Where(l => l.FromUnitId == unit.Id || l.ToUnitId == unit.Id)
+            .Where(l => l.FromUnitId == unitId || l.ToUnitId == unitId)
             .Select(l => new { l.Id, l.FromUnitId, From = l.FromUnit!.Name, FromCode = l.FromUnit.Code, To = l.ToUnit!.Name, ToCode = l.ToUnit.Code, Via = l.ViaUnit != null ? l.ViaUnit.Name : null, l.Purpose })
             .ToListAsync(cancellationToken);
-        Lines = rows
-            .Select(l => l.FromUnitId == unit.Id
+        return rows
+            .Select(l => l.FromUnitId == unitId
                 ? new LineEntry(l.Id, "Báo cáo lên", l.ToCode, l.To, l.Via, l.Purpose, false)
-                : new LineEntry(l.Id, "Nhận báo cáo từ", l.FromCode, l.From, l.Via, l.Purpose, CanEdit))
+                : new LineEntry(l.Id, "Nhận báo cáo từ", l.FromCode, l.From, l.Via, l.Purpose, canEdit))
             .OrderBy(l => l.Direction, StringComparer.Ordinal).ThenBy(l => l.OtherCode, StringComparer.Ordinal)
             .ToList();
-        return null;
     }
 
     public sealed class LineForm
